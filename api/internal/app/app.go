@@ -1,0 +1,130 @@
+// Package app is the composition root: it opens the database, applies
+// migrations, builds every service and the HTTP server from one Config.
+// cmd/bic and the tests both start the program through it.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/borgeren-i-centrum/bic/api/internal/apispec"
+	"github.com/borgeren-i-centrum/bic/api/internal/audit"
+	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/identity"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/clock"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/config"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/db"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/secrets"
+	"github.com/borgeren-i-centrum/bic/api/internal/server"
+)
+
+// App is a running configuration of BIC.
+type App struct {
+	Config   config.Config
+	DB       *db.DB
+	Echo     *echo.Echo
+	Clock    clock.Clock
+	Audit    *audit.Service
+	Identity *identity.Service
+	Cases    *cases.Service
+}
+
+// Options let tests replace the clock and the login throttle.
+type Options struct {
+	Clock    clock.Clock
+	Throttle *identity.ThrottlePolicy
+}
+
+// Open connects to the database, migrates it and builds the app.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*App, error) {
+	if err := cfg.EnsureKeys(); err != nil {
+		return nil, fmt.Errorf("keys: %w", err)
+	}
+	d, err := db.Open(ctx, db.Options{PostgresURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	applied, err := d.Migrate(ctx)
+	if err != nil {
+		_ = d.Close()
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	if len(applied) > 0 {
+		log.Info("migrations applied", "versions", applied, "dialect", string(d.Dialect))
+	}
+	a, err := build(cfg, d, log, o)
+	if err != nil {
+		_ = d.Close()
+		return nil, err
+	}
+	if cfg.BootstrapAdminEmail != "" {
+		created, err := a.Identity.Bootstrap(ctx, cfg.BootstrapAdminEmail, cfg.BootstrapAdminPassword)
+		if err != nil {
+			_ = d.Close()
+			return nil, err
+		}
+		if created {
+			log.Info("bootstrap admin created", "email", cfg.BootstrapAdminEmail)
+		}
+	}
+	return a, nil
+}
+
+func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, error) {
+	clk := o.Clock
+	if clk == nil {
+		clk = clock.System{}
+	}
+	throttle := identity.DefaultThrottle
+	if o.Throttle != nil {
+		throttle = *o.Throttle
+	}
+	box, err := secrets.New(cfg.EncryptionKey)
+	if err != nil {
+		return nil, fmt.Errorf("encryption key: %w", err)
+	}
+	signer, err := identity.NewSigner(cfg.JWTSecret, cfg.AccessTokenTTL)
+	if err != nil {
+		return nil, fmt.Errorf("jwt key: %w", err)
+	}
+	auditSvc := audit.NewService(d, clk)
+	idSvc := identity.NewService(d, signer, auditSvc, clk, cfg.RefreshTokenTTL, throttle)
+	caseSvc := cases.NewService(d, auditSvc, idSvc, box, clk)
+	e := server.New(server.Options{
+		Log:        log,
+		BodyLimit:  cfg.BodyLimit,
+		TrustProxy: cfg.TrustProxy,
+		StaticDir:  cfg.StaticDir,
+		OpenAPI:    apispec.YAML,
+		Limiter:    server.NewRateLimiter(cfg.RateLimit),
+		Ready: func(ctx context.Context) error {
+			if err := d.Ping(ctx); err != nil {
+				return err
+			}
+			return d.CheckMigrated(ctx)
+		},
+		Identity: identity.NewHandler(idSvc),
+		Cases:    cases.NewHandler(caseSvc),
+		Audit:    audit.NewHandler(auditSvc),
+	})
+	return &App{Config: cfg, DB: d, Echo: e, Clock: clk, Audit: auditSvc, Identity: idSvc, Cases: caseSvc}, nil
+}
+
+// Handler is the HTTP handler of the app.
+func (a *App) Handler() http.Handler { return a.Echo }
+
+// Close releases the database.
+func (a *App) Close() error {
+	if a.DB == nil {
+		return nil
+	}
+	return a.DB.Close()
+}
+
+// ErrServerClosed is returned by Serve after a graceful shutdown.
+var ErrServerClosed = errors.New("server closed")

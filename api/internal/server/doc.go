@@ -1,0 +1,21 @@
+// Package server builds the Echo instance: middleware (request ids, client
+// address, body limit, security headers, access log, rate-limit headers),
+// health endpoints, the OpenAPI document, the single-page app and the
+// domain routes. It holds no business logic.
+//
+//	@title						Borgeren i centrum API
+//	@version					1.0
+//	@description				Case work for adult disability services built on the model "Borgeren i centrum": cases with the citizen's hopes, wishes and dreams, contact agreements and expectation alignment, with team-scoped access and a full audit trail. Errors are RFC 9457 problem documents (application/problem+json).
+//	@contact.name				BIC developers
+//	@contact.url				https://bic.example/support
+//	@contact.email				support@bic.example
+//	@license.name				Proprietary
+//	@license.url				https://bic.example/license
+//	@host						localhost:8080
+//	@BasePath					/api/v1
+//	@schemes					https http
+//	@securityDefinitions.apikey	BearerAuth
+//	@in							header
+//	@name						Authorization
+//	@description				Access token from POST /auth/login, sent as "Bearer <token>".
+package server

@@ -1,0 +1,121 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/borgeren-i-centrum/bic/api/internal/audit"
+	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/identity"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/httpx"
+)
+
+// Options are the parts the server is built from.
+type Options struct {
+	Log        *slog.Logger
+	BodyLimit  int64
+	TrustProxy bool
+	StaticDir  string
+	OpenAPI    []byte
+	Ready      func(ctx context.Context) error
+	Limiter    *RateLimiter
+	Identity   *identity.Handler
+	Cases      *cases.Handler
+	Audit      *audit.Handler
+}
+
+// New builds the Echo instance with every route.
+func New(o Options) *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = httpx.ErrorHandler(o.Log)
+	if o.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	} else {
+		e.IPExtractor = echo.ExtractIPDirect()
+	}
+
+	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{
+		// A caller's id is kept only if it is short and plain, so that it can
+		// go into logs and problem documents unescaped.
+		Generator: func() string { return newRequestID() },
+		RequestIDHandler: func(c echo.Context, id string) {},
+	}))
+	e.Use(sanitiseRequestID())
+	e.Use(accessLog(o.Log))
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
+		DisableStackAll: true,
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			o.Log.Error("panic", "request_id", httpx.RequestID(c), "error", err.Error(), "stack", string(stack))
+			return errs.Wrap(err, errs.Internal, "")
+		},
+	}))
+	e.Use(securityHeaders())
+	e.Use(requestMeta())
+	e.Use(bodyLimit(o.BodyLimit))
+
+	e.GET("/healthz", func(c echo.Context) error {
+		return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+	})
+	e.GET("/readyz", func(c echo.Context) error {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), 3*time.Second)
+		defer cancel()
+		if err := o.Ready(ctx); err != nil {
+			o.Log.Warn("not ready", "error", err.Error())
+			return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		}
+		return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
+	})
+	e.GET("/api/openapi.yaml", func(c echo.Context) error {
+		c.Response().Header().Set("Cache-Control", "no-cache")
+		return c.Blob(http.StatusOK, "application/yaml", o.OpenAPI)
+	})
+	e.GET("/api/docs", func(c echo.Context) error { return c.HTML(http.StatusOK, docsPage) })
+	e.GET("/api/docs/redoc.standalone.js", func(c echo.Context) error {
+		f := filepath.Join(o.StaticDir, "vendor", "redoc.standalone.js")
+		if _, err := os.Stat(f); err != nil {
+			return errs.New(errs.NotFound, "The API reference viewer is not built; read /api/openapi.yaml instead.")
+		}
+		return c.File(f)
+	})
+
+	e.GET("/api/docs/init.js", func(c echo.Context) error {
+		c.Response().Header().Set(echo.HeaderContentType, "text/javascript; charset=utf-8")
+		return c.String(http.StatusOK, docsInit)
+	})
+
+	v1 := e.Group("/api/v1")
+	if o.Limiter != nil {
+		v1.Use(o.Limiter.Middleware())
+	}
+	o.Identity.RegisterPublic(v1)
+	authed := v1.Group("", o.Identity.RequireAuth())
+	o.Identity.Register(authed)
+	o.Cases.Register(authed)
+	o.Audit.Register(authed)
+	// Unknown /api paths answer a problem, never the app.
+	e.Any("/api/*", func(c echo.Context) error { return errs.New(errs.NotFound, "No such API resource.") })
+	e.GET("/*", spa(o.StaticDir))
+	return e
+}
+
+const docsPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Borgeren i centrum API reference</title></head>
+<body><noscript>The reference needs JavaScript. The contract itself is at <a href="/api/openapi.yaml">/api/openapi.yaml</a>.</noscript>
+<div id="redoc"><p>Loading the reference… If nothing appears, read <a href="/api/openapi.yaml">/api/openapi.yaml</a>.</p></div>
+<script src="/api/docs/redoc.standalone.js"></script>
+<script src="/api/docs/init.js"></script>
+</body></html>`
+
+const docsInit = `if (window.Redoc) { Redoc.init('/api/openapi.yaml', { hideDownloadButton: false }, document.getElementById('redoc')); }
+`
