@@ -40,7 +40,7 @@ type EventDTO struct {
 
 // PageDTO is one page of audit events, newest first.
 type PageDTO struct {
-	Items []EventDTO `json:"items" maxItems:"200"`
+	Items []EventDTO `json:"items" validate:"max=200"`
 	// Pass as cursor to get the next page; absent on the last page.
 	NextCursor string `json:"next_cursor,omitempty" maxLength:"500"`
 } // @name AuditEventPage
@@ -48,6 +48,7 @@ type PageDTO struct {
 // list godoc
 //
 //	@Summary		Read the audit trail
+//	@ID			listAuditEvents
 //	@Description	Who has read or changed what, newest first. Leaders see events about their teams' cases; administrators see everything. Use it to answer a citizen who asks who has looked at their case.
 //	@Tags			audit
 //	@Produce		json

@@ -167,8 +167,8 @@ func str(p *string) string {
 }
 
 func toNewCase(in CreateCaseRequest) NewCase {
-	n := NewCase{TeamID: in.TeamID, CaseworkerID: in.CaseworkerID, CitizenName: str(in.Citizen.Name),
-		CitizenCPR: str(in.Citizen.CPR), LegalBasis: in.LegalBasis, LegalBasisNote: in.LegalBasisNote,
+	n := NewCase{TeamID: in.TeamID, CaseworkerID: in.CaseworkerID, CitizenName: in.Citizen.Name,
+		CitizenCPR: in.Citizen.CPR, LegalBasis: in.LegalBasis, LegalBasisNote: in.LegalBasisNote,
 		TargetGroup: in.TargetGroup, Dreams: fromDreams(in.Dreams), Resources: fromResources(in.Resources),
 		Network: fromNetwork(in.Network), Expectations: fromExpectations(in.Expectations),
 		FollowUpCadence: in.FollowUpCadence, NextFollowUp: in.NextFollowUpDate}
@@ -218,6 +218,7 @@ func (h *Handler) respond(c echo.Context, status int, v Viewed) error {
 // list godoc
 //
 //	@Summary		List cases
+//	@ID			listCases
 //	@Description	Cases of your teams, newest change first by default, with keyset pagination. Each case shown is recorded in the audit trail. For an exact CPR match use POST /cases/cpr-lookup, which keeps the number out of URLs and logs.
 //	@Tags			cases
 //	@Produce		json
@@ -274,6 +275,7 @@ func (h *Handler) list(c echo.Context) error {
 // lookup godoc
 //
 //	@Summary		Find cases by CPR number
+//	@ID			lookupCasesByCPR
 //	@Description	Exact match on the citizen's CPR number within your teams. The number is sent in the body so it never appears in a URL or an access log. Audited.
 //	@Tags			cases
 //	@Accept			json
@@ -319,6 +321,7 @@ func (h *Handler) lookup(c echo.Context) error {
 // create godoc
 //
 //	@Summary		Open a case
+//	@ID			createCase
 //	@Description	Opens a case in sagsåbning in one of your teams. The CPR number is validated, stored encrypted and returned masked.
 //	@Tags			cases
 //	@Accept			json
@@ -357,6 +360,7 @@ func (h *Handler) create(c echo.Context) error {
 // get godoc
 //
 //	@Summary		Get a case
+//	@ID			getCase
 //	@Description	The whole case with its phase history. A case of another team answers 404, exactly like one that does not exist. Audited.
 //	@Tags			cases
 //	@Produce		json
@@ -390,6 +394,7 @@ func (h *Handler) get(c echo.Context) error {
 // update godoc
 //
 //	@Summary		Change a case
+//	@ID			updateCase
 //	@Description	Partial update of an open case. Needs If-Match with the ETag you read: 428 without it, 412 when someone else changed the case since. Lists (dreams, resources, network, expectations) are replaced whole; send the ids of items to keep.
 //	@Tags			cases
 //	@Accept			json
@@ -448,6 +453,7 @@ func (h *Handler) versioned(c echo.Context) (uuid.UUID, int, actor.Actor, error)
 // close godoc
 //
 //	@Summary		Close a case
+//	@ID			closeCase
 //	@Description	Closes an open case with a reason. Nothing is deleted; the case can be reopened. Needs If-Match.
 //	@Tags			cases
 //	@Accept			json
@@ -490,6 +496,7 @@ func (h *Handler) close(c echo.Context) error {
 // reopen godoc
 //
 //	@Summary		Reopen a case
+//	@ID			reopenCase
 //	@Description	Reopens a closed case in the phase it was closed in. Needs If-Match.
 //	@Tags			cases
 //	@Accept			json
@@ -532,6 +539,7 @@ func (h *Handler) reopen(c echo.Context) error {
 // phase godoc
 //
 //	@Summary		Move a case to another phase
+//	@ID			moveCasePhase
 //	@Description	Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
 //	@Tags			cases
 //	@Accept			json
@@ -574,6 +582,7 @@ func (h *Handler) phase(c echo.Context) error {
 // revealCPR godoc
 //
 //	@Summary		Reveal the citizen's CPR number
+//	@ID			revealCaseCPR
 //	@Description	Returns the full CPR number. Use only when it is needed; every reveal is recorded in the audit trail with who, when and from where.
 //	@Tags			cases
 //	@Produce		json

@@ -106,6 +106,7 @@ func requireField(f *errs.Fields, name, v string, max int) {
 // login godoc
 //
 //	@Summary		Log in
+//	@ID			login
 //	@Description	Exchanges email and password for an access token (at most 15 minutes) and a refresh token. Repeated failures for an account or an address are slowed down and then refused for a while (429 with Retry-After).
 //	@Tags			auth
 //	@Accept			json
@@ -142,6 +143,7 @@ func (h *Handler) login(c echo.Context) error {
 // refresh godoc
 //
 //	@Summary		Renew the access token
+//	@ID			refreshToken
 //	@Description	Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 //	@Tags			auth
 //	@Accept			json
@@ -177,6 +179,7 @@ func (h *Handler) refresh(c echo.Context) error {
 // logout godoc
 //
 //	@Summary		Log out
+//	@ID			logout
 //	@Description	Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
 //	@Tags			auth
 //	@Accept			json
@@ -218,7 +221,7 @@ type UserDTO struct {
 	Email     string    `json:"email" maxLength:"320" example:"ane.holm@example.dk"`
 	Name      string    `json:"name" maxLength:"200" example:"Ane Holm"`
 	Role      string    `json:"role" enums:"admin,leader,caseworker,analyst"`
-	Teams     []TeamRef `json:"teams" maxItems:"50"`
+	Teams     []TeamRef `json:"teams" validate:"max=50"`
 	Active    bool      `json:"active"`
 	CreatedAt time.Time `json:"created_at" format:"date-time"`
 	UpdatedAt time.Time `json:"updated_at" format:"date-time"`
@@ -236,16 +239,21 @@ func toUserDTO(u User) UserDTO {
 // me godoc
 //
 //	@Summary		Who am I
+//	@ID			getMe
 //	@Description	The logged-in user with role and teams.
 //	@Tags			auth
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Success		200	{object}	UserDTO
+//	@Failure		400	{object}	httpx.Problem
 //	@Failure		401	{object}	httpx.Problem
 //	@Failure		429	{object}	httpx.Problem
 //	@Failure		500	{object}	httpx.Problem
 //	@Router			/me [get]
 func (h *Handler) me(c echo.Context) error {
+	if err := httpx.NewQuery(c).Err(); err != nil {
+		return err
+	}
 	a, err := mustActor(c)
 	if err != nil {
 		return err
@@ -262,7 +270,7 @@ type CreateUserRequest struct {
 	Email    string      `json:"email" maxLength:"320" example:"ane.holm@example.dk"`
 	Name     string      `json:"name" maxLength:"200" example:"Ane Holm"`
 	Role     string      `json:"role" enums:"admin,leader,caseworker,analyst"`
-	TeamIDs  []uuid.UUID `json:"team_ids" maxItems:"50"`
+	TeamIDs  []uuid.UUID `json:"team_ids" format:"uuid" validate:"max=50"`
 	Password string      `json:"password" minLength:"12" maxLength:"256" format:"password"`
 } // @name CreateUserRequest
 
@@ -270,20 +278,21 @@ type CreateUserRequest struct {
 type UpdateUserRequest struct {
 	Name     *string      `json:"name,omitempty" maxLength:"200"`
 	Role     *string      `json:"role,omitempty" enums:"admin,leader,caseworker,analyst"`
-	TeamIDs  *[]uuid.UUID `json:"team_ids,omitempty" maxItems:"50"`
+	TeamIDs  *[]uuid.UUID `json:"team_ids,omitempty" format:"uuid" validate:"max=50"`
 	Active   *bool        `json:"active,omitempty"`
 	Password *string      `json:"password,omitempty" minLength:"12" maxLength:"256" format:"password"`
 } // @name UpdateUserRequest
 
 // UserPageDTO is a page of users.
 type UserPageDTO struct {
-	Items      []UserDTO `json:"items" maxItems:"200"`
+	Items      []UserDTO `json:"items" validate:"max=200"`
 	NextCursor string    `json:"next_cursor,omitempty" maxLength:"500"`
 } // @name UserPage
 
 // listUsers godoc
 //
 //	@Summary		List users
+//	@ID			listUsers
 //	@Description	Administrators see every user; leaders and caseworkers see the active members of their own teams.
 //	@Tags			admin
 //	@Produce		json
@@ -325,6 +334,7 @@ func (h *Handler) listUsers(c echo.Context) error {
 // createUser godoc
 //
 //	@Summary		Create a user
+//	@ID			createUser
 //	@Description	Administrators only. Leaders and caseworkers must belong to at least one team.
 //	@Tags			admin
 //	@Accept			json
@@ -368,6 +378,8 @@ func (h *Handler) createUser(c echo.Context) error {
 // getUser godoc
 //
 //	@Summary		Get a user
+//	@ID			getUser
+//	@Description	Administrators can read anyone; others can read themselves and the members of their teams.
 //	@Tags			admin
 //	@Produce		json
 //	@Security		BearerAuth
@@ -400,6 +412,7 @@ func (h *Handler) getUser(c echo.Context) error {
 // updateUser godoc
 //
 //	@Summary		Change a user
+//	@ID			updateUser
 //	@Description	Administrators only. Needs If-Match with the user's ETag. A new password or deactivation ends the user's sessions.
 //	@Tags			admin
 //	@Accept			json
@@ -465,7 +478,7 @@ type TeamDTO struct {
 
 // TeamListDTO lists teams.
 type TeamListDTO struct {
-	Items []TeamDTO `json:"items" maxItems:"1000"`
+	Items []TeamDTO `json:"items" validate:"max=1000"`
 } // @name TeamList
 
 // TeamRequest creates or renames a team.
@@ -480,16 +493,21 @@ func toTeamDTO(t Team) TeamDTO {
 // listTeams godoc
 //
 //	@Summary		List teams
+//	@ID			listTeams
 //	@Description	Administrators see every team; everyone else sees their own.
 //	@Tags			admin
 //	@Produce		json
 //	@Security		BearerAuth
 //	@Success		200	{object}	TeamListDTO
+//	@Failure		400	{object}	httpx.Problem
 //	@Failure		401	{object}	httpx.Problem
 //	@Failure		429	{object}	httpx.Problem
 //	@Failure		500	{object}	httpx.Problem
 //	@Router			/teams [get]
 func (h *Handler) listTeams(c echo.Context) error {
+	if err := httpx.NewQuery(c).Err(); err != nil {
+		return err
+	}
 	a, err := mustActor(c)
 	if err != nil {
 		return err
@@ -508,6 +526,8 @@ func (h *Handler) listTeams(c echo.Context) error {
 // createTeam godoc
 //
 //	@Summary		Create a team
+//	@ID			createTeam
+//	@Description	Administrators only. Team names are unique regardless of case.
 //	@Tags			admin
 //	@Accept			json
 //	@Produce		json
@@ -549,6 +569,8 @@ func (h *Handler) createTeam(c echo.Context) error {
 // getTeam godoc
 //
 //	@Summary		Get a team
+//	@ID			getTeam
+//	@Description	Administrators can read any team; everyone else only their own.
 //	@Tags			admin
 //	@Produce		json
 //	@Security		BearerAuth
@@ -581,6 +603,7 @@ func (h *Handler) getTeam(c echo.Context) error {
 // updateTeam godoc
 //
 //	@Summary		Rename a team
+//	@ID			updateTeam
 //	@Description	Administrators only. Needs If-Match with the team's ETag.
 //	@Tags			admin
 //	@Accept			json

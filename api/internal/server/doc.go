@@ -14,8 +14,16 @@
 //	@host						localhost:8080
 //	@BasePath					/api/v1
 //	@schemes					https http
+//	@tag.name					auth
+//	@tag.description			Logging in and out, renewing tokens, who am I.
+//	@tag.name					cases
+//	@tag.description			Cases (sager): the citizen, phases, hopes and dreams, resources, network, contact agreement and expectation alignment.
+//	@tag.name					audit
+//	@tag.description			Who has read or changed citizen data.
+//	@tag.name					admin
+//	@tag.description			Users and teams.
 //	@securityDefinitions.apikey	BearerAuth
 //	@in							header
 //	@name						Authorization
-//	@description				Access token from POST /auth/login, sent as "Bearer <token>".
+//	@description				Access token from POST /auth/login, sent as "Bearer <token>". A JWT handled per RFC8725: only HS256 is accepted (never "none"), and exp, iss and aud are required and checked.
 package server

@@ -102,8 +102,16 @@ func Start(t testing.TB, dialect string, opts ...Option) *Env {
 		srv.Close()
 		_ = a.Close()
 	})
+	v := defaultValidator
+	if v == nil {
+		c, err := LoadContract()
+		if err != nil {
+			t.Fatalf("contract: %v", err)
+		}
+		v = c
+	}
 	return &Env{T: t, Dialect: dialect, App: a, Server: srv, Clock: clk, Logs: logs, client: srv.Client(),
-		Validator: defaultValidator}
+		Validator: v}
 }
 
 type lockedWriter struct {

@@ -72,6 +72,9 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 		if err := sqlDB.PingContext(ctx); err != nil {
 			return nil, fmt.Errorf("ping postgres: %w", err)
 		}
+		if err := registerCounter(g); err != nil {
+			return nil, fmt.Errorf("register callbacks: %w", err)
+		}
 		return &DB{gorm: g, Dialect: Postgres}, nil
 	}
 
@@ -100,6 +103,9 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 	sqlDB.SetConnMaxLifetime(0)
 	if err := sqlDB.PingContext(ctx); err != nil {
 		return nil, fmt.Errorf("ping sqlite: %w", err)
+	}
+	if err := registerCounter(g); err != nil {
+		return nil, fmt.Errorf("register callbacks: %w", err)
 	}
 	return &DB{gorm: g, Dialect: SQLite}, nil
 }

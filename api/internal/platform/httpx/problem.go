@@ -33,7 +33,7 @@ type Problem struct {
 	// Identifier of this request, also found in the server logs.
 	Instance string `json:"instance,omitempty" example:"urn:request:3f0c4e" maxLength:"200"`
 	// Per-field problems, for validation errors.
-	Errors []FieldError `json:"errors,omitempty" maxItems:"200"`
+	Errors []FieldError `json:"errors,omitempty" validate:"max=200"`
 	// Current version of the resource, on a failed precondition.
 	CurrentETag string `json:"current_etag,omitempty" maxLength:"100"`
 } // @name Problem

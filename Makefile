@@ -1,0 +1,84 @@
+# Borgeren i centrum — one entry point for building, running and testing.
+# `make run` and `make test` work on a fresh clone; see README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+GO        ?= go
+BIN       := bin/bic
+NPM       ?= npm
+export TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z][a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  %-16s %s\n", $$1, $$2}'
+
+## --- running -----------------------------------------------------------
+
+.PHONY: run
+run: build ## Build and start the server on the embedded database with demo data
+	BIC_DEMO=$${BIC_DEMO:-true} ./$(BIN) serve
+
+.PHONY: build
+build: ## Build the server binary into bin/bic
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./api/cmd/bic
+
+.PHONY: migrate
+migrate: build ## Apply database migrations (BIC_DATABASE_URL or the embedded file)
+	./$(BIN) migrate
+
+## --- contract ----------------------------------------------------------
+
+.PHONY: openapi
+openapi: ## Regenerate openapi.yaml, its embedded copy and the Go client from the annotations
+	$(call gen_openapi,.)
+
+# gen_openapi writes the generated files under the given root (. or a temp dir).
+define gen_openapi
+	mkdir -p build/swag $(1)/api/internal/apispec $(1)/api/internal/apiclient
+	$(GO) tool swag init --quiet -g server/doc.go -d api/internal --exclude api/internal/apiclient -o build/swag --outputTypes json --requiredByDefault
+	$(GO) run ./api/tools/openapigen -in build/swag/swagger.json -out $(1)/openapi.yaml
+	cp $(1)/openapi.yaml $(1)/api/internal/apispec/openapi.yaml
+	$(GO) tool oapi-codegen -config api/tools/oapi-codegen.yaml -o $(1)/api/internal/apiclient/client.gen.go $(1)/openapi.yaml
+endef
+
+.PHONY: openapi-check
+openapi-check: ## Fail when openapi.yaml or the generated client is stale
+	rm -rf build/openapi-check && mkdir -p build/openapi-check
+	$(call gen_openapi,build/openapi-check)
+	@for f in openapi.yaml api/internal/apispec/openapi.yaml api/internal/apiclient/client.gen.go; do \
+	  if ! cmp -s "$$f" "build/openapi-check/$$f"; then \
+	    echo "$$f is stale: run 'make openapi' and commit the result"; diff -u "$$f" "build/openapi-check/$$f" | head -40; exit 1; \
+	  fi; \
+	done
+	@echo "openapi.yaml and generated client are up to date"
+
+.PHONY: openapi-lint
+openapi-lint: node-deps ## Lint openapi.yaml with Redocly and Spectral's OWASP ruleset
+	cd frontend && $(NPM) run --silent lint:openapi
+
+## --- checks ------------------------------------------------------------
+
+.PHONY: node-deps
+node-deps: frontend/node_modules/.package-lock.json
+
+frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
+	cd frontend && $(NPM) ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: vet
+vet: ## go vet and gofmt
+	$(GO) vet ./...
+	@out=$$(gofmt -l api); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+.PHONY: test
+test: vet openapi-check openapi-lint test-go ## Every test: vet, contract drift and lint, Go tests (PostgreSQL and SQLite)
+
+.PHONY: test-go
+test-go: ## Go tests against PostgreSQL (TEST_DATABASE_URL) and the embedded SQLite
+	$(GO) test -count=1 ./...
+
+.PHONY: clean
+clean: ## Remove build output (keeps ./data)
+	rm -rf bin build
