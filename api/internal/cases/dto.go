@@ -223,17 +223,17 @@ type CasePageDTO struct {
 type CreateCaseRequest struct {
 	TeamID uuid.UUID `json:"team_id" format:"uuid"`
 	// Defaults to the user creating the case.
-	CaseworkerID     *uuid.UUID           `json:"caseworker_id,omitempty" format:"uuid"`
-	Citizen          NewCitizenInput      `json:"citizen"`
-	LegalBasis       string               `json:"legal_basis" enums:"sel_82,sel_85,sel_107,other"`
-	LegalBasisNote   string               `json:"legal_basis_note,omitempty" maxLength:"1000"`
-	TargetGroup      string               `json:"target_group" enums:"physical_impairment,intellectual_impairment,cognitive_impairment,autism,mental_health,social_problems,other"`
-	Dreams           []DreamInput         `json:"dreams,omitempty" validate:"max=50"`
-	Resources        []ResourceInput      `json:"resources,omitempty" validate:"max=100"`
-	Network          []NetworkPersonInput `json:"network,omitempty" validate:"max=100"`
+	CaseworkerID     *uuid.UUID             `json:"caseworker_id,omitempty" format:"uuid"`
+	Citizen          NewCitizenInput        `json:"citizen"`
+	LegalBasis       string                 `json:"legal_basis" enums:"sel_82,sel_85,sel_107,other"`
+	LegalBasisNote   string                 `json:"legal_basis_note,omitempty" maxLength:"1000"`
+	TargetGroup      string                 `json:"target_group" enums:"physical_impairment,intellectual_impairment,cognitive_impairment,autism,mental_health,social_problems,other"`
+	Dreams           []DreamInput           `json:"dreams,omitempty" validate:"max=50"`
+	Resources        []ResourceInput        `json:"resources,omitempty" validate:"max=100"`
+	Network          []NetworkPersonInput   `json:"network,omitempty" validate:"max=100"`
 	ContactAgreement *ContactAgreementInput `json:"contact_agreement,omitempty"`
-	Expectations     []ExpectationInput   `json:"expectations,omitempty" validate:"max=100"`
-	FollowUpCadence  string               `json:"follow_up_cadence,omitempty" enums:"weekly,every_2_weeks,monthly,quarterly,every_4_months,half_yearly,yearly,as_needed"`
+	Expectations     []ExpectationInput     `json:"expectations,omitempty" validate:"max=100"`
+	FollowUpCadence  string                 `json:"follow_up_cadence,omitempty" enums:"weekly,every_2_weeks,monthly,quarterly,every_4_months,half_yearly,yearly,as_needed"`
 	// Defaults to today plus the cadence.
 	NextFollowUpDate string `json:"next_follow_up_date,omitempty" format:"date" maxLength:"10"`
 } // @name CreateCaseRequest
@@ -241,17 +241,17 @@ type CreateCaseRequest struct {
 // UpdateCaseRequest changes a case; absent fields are left alone, lists are
 // replaced whole (send the ids of items to keep).
 type UpdateCaseRequest struct {
-	CaseworkerID     *uuid.UUID            `json:"caseworker_id,omitempty" format:"uuid"`
-	Citizen          *CitizenInput         `json:"citizen,omitempty"`
-	LegalBasis       *string               `json:"legal_basis,omitempty" enums:"sel_82,sel_85,sel_107,other"`
-	LegalBasisNote   *string               `json:"legal_basis_note,omitempty" maxLength:"1000"`
-	TargetGroup      *string               `json:"target_group,omitempty" enums:"physical_impairment,intellectual_impairment,cognitive_impairment,autism,mental_health,social_problems,other"`
-	Dreams           *[]DreamInput         `json:"dreams,omitempty" validate:"max=50"`
-	Resources        *[]ResourceInput      `json:"resources,omitempty" validate:"max=100"`
-	Network          *[]NetworkPersonInput `json:"network,omitempty" validate:"max=100"`
+	CaseworkerID     *uuid.UUID             `json:"caseworker_id,omitempty" format:"uuid"`
+	Citizen          *CitizenInput          `json:"citizen,omitempty"`
+	LegalBasis       *string                `json:"legal_basis,omitempty" enums:"sel_82,sel_85,sel_107,other"`
+	LegalBasisNote   *string                `json:"legal_basis_note,omitempty" maxLength:"1000"`
+	TargetGroup      *string                `json:"target_group,omitempty" enums:"physical_impairment,intellectual_impairment,cognitive_impairment,autism,mental_health,social_problems,other"`
+	Dreams           *[]DreamInput          `json:"dreams,omitempty" validate:"max=50"`
+	Resources        *[]ResourceInput       `json:"resources,omitempty" validate:"max=100"`
+	Network          *[]NetworkPersonInput  `json:"network,omitempty" validate:"max=100"`
 	ContactAgreement *ContactAgreementInput `json:"contact_agreement,omitempty"`
-	Expectations     *[]ExpectationInput   `json:"expectations,omitempty" validate:"max=100"`
-	FollowUpCadence  *string               `json:"follow_up_cadence,omitempty" enums:",weekly,every_2_weeks,monthly,quarterly,every_4_months,half_yearly,yearly,as_needed"`
+	Expectations     *[]ExpectationInput    `json:"expectations,omitempty" validate:"max=100"`
+	FollowUpCadence  *string                `json:"follow_up_cadence,omitempty" enums:",weekly,every_2_weeks,monthly,quarterly,every_4_months,half_yearly,yearly,as_needed"`
 	// An empty string clears the date.
 	NextFollowUpDate *string `json:"next_follow_up_date,omitempty" maxLength:"10" example:"2027-02-01"`
 } // @name UpdateCaseRequest
@@ -275,7 +275,7 @@ type MovePhaseRequest struct {
 
 // CPRLookupRequest finds cases by exact CPR number.
 type CPRLookupRequest struct {
-	CPR   string `json:"cpr" maxLength:"11" example:"610190-1234"`
+	CPR string `json:"cpr" maxLength:"11" example:"610190-1234"`
 	// Page size, 50 when absent.
 	Limit int32 `json:"limit,omitempty" format:"int32" minimum:"1" maximum:"200"`
 } // @name CPRLookupRequest

@@ -76,16 +76,16 @@ func TestPhaseMoves(t *testing.T) {
 		{PhaseAssessment, PhaseDecision, true},
 		{PhaseDecision, PhaseOrder, true},
 		{PhaseOrder, PhaseFollowUp, true},
-		{PhaseDecision, PhaseFollowUp, true},        // no provider: skip bestilling
-		{PhaseDecision, PhaseInvestigation, true},   // refusal: back to investigation
-		{PhaseFollowUp, PhaseInvestigation, true},   // new iteration
-		{PhaseFollowUp, PhaseAssessment, true},      // new iteration
-		{PhaseFollowUp, PhaseDecision, true},        // new iteration
-		{PhaseFollowUp, PhaseOrder, true},           // new iteration
-		{PhaseFollowUp, PhaseOpening, false},        // a case is opened once
-		{PhaseOpening, PhaseAssessment, false},      // no skipping forward
-		{PhaseInvestigation, PhaseOpening, false},   // no going back mid-way
-		{PhaseOpening, PhaseOpening, false},         // no move to itself
+		{PhaseDecision, PhaseFollowUp, true},      // no provider: skip bestilling
+		{PhaseDecision, PhaseInvestigation, true}, // refusal: back to investigation
+		{PhaseFollowUp, PhaseInvestigation, true}, // new iteration
+		{PhaseFollowUp, PhaseAssessment, true},    // new iteration
+		{PhaseFollowUp, PhaseDecision, true},      // new iteration
+		{PhaseFollowUp, PhaseOrder, true},         // new iteration
+		{PhaseFollowUp, PhaseOpening, false},      // a case is opened once
+		{PhaseOpening, PhaseAssessment, false},    // no skipping forward
+		{PhaseInvestigation, PhaseOpening, false}, // no going back mid-way
+		{PhaseOpening, PhaseOpening, false},       // no move to itself
 		{PhaseOrder, PhaseDecision, false},
 		{PhaseOpening, Phase("visitation"), false},
 	}

@@ -14,39 +14,39 @@ import (
 )
 
 type caseRow struct {
-	ID                uuid.UUID                  `gorm:"column:id;primaryKey"`
-	TeamID            uuid.UUID                  `gorm:"column:team_id"`
-	CaseworkerID      uuid.UUID                  `gorm:"column:caseworker_id"`
-	CitizenName       string                     `gorm:"column:citizen_name"`
-	CitizenNameSearch string                     `gorm:"column:citizen_name_search"`
-	CitizenCPREnc     string                     `gorm:"column:citizen_cpr_enc"`
-	CitizenCPRHash    string                     `gorm:"column:citizen_cpr_hash"`
-	CitizenCPRMasked  string                     `gorm:"column:citizen_cpr_masked"`
-	CitizenBirthYear  int                        `gorm:"column:citizen_birth_year"`
-	CitizenSex        string                     `gorm:"column:citizen_sex"`
-	LegalBasis        string                     `gorm:"column:legal_basis"`
-	LegalBasisNote    string                     `gorm:"column:legal_basis_note"`
-	TargetGroup       string                     `gorm:"column:target_group"`
-	Phase             string                     `gorm:"column:phase"`
-	PhaseIteration    int                        `gorm:"column:phase_iteration"`
-	Status            string                     `gorm:"column:status"`
-	ClosureReason     string                     `gorm:"column:closure_reason"`
-	ClosureNote       string                     `gorm:"column:closure_note"`
-	Dreams            db.JSON[[]Dream]           `gorm:"column:dreams"`
-	Resources         db.JSON[[]Resource]        `gorm:"column:resources"`
-	Network           db.JSON[[]NetworkPerson]   `gorm:"column:network"`
-	ContactAgreement  db.JSON[ContactAgreement]  `gorm:"column:contact_agreement"`
-	Expectations      db.JSON[[]Expectation]     `gorm:"column:expectations"`
-	FollowUpCadence   string                     `gorm:"column:follow_up_cadence"`
-	NextFollowUpDate  db.Date                    `gorm:"column:next_follow_up_date"`
-	OpenedAt          time.Time                  `gorm:"column:opened_at"`
-	ClosedAt          *time.Time                 `gorm:"column:closed_at"`
-	CreatedAt         time.Time                  `gorm:"column:created_at"`
-	UpdatedAt         time.Time                  `gorm:"column:updated_at"`
-	CreatedBy         uuid.UUID                  `gorm:"column:created_by"`
-	UpdatedBy         uuid.UUID                  `gorm:"column:updated_by"`
-	Version           int                        `gorm:"column:version"`
-	CaseworkerName    string                     `gorm:"column:caseworker_name;->"` // read-only, from the join
+	ID                uuid.UUID                 `gorm:"column:id;primaryKey"`
+	TeamID            uuid.UUID                 `gorm:"column:team_id"`
+	CaseworkerID      uuid.UUID                 `gorm:"column:caseworker_id"`
+	CitizenName       string                    `gorm:"column:citizen_name"`
+	CitizenNameSearch string                    `gorm:"column:citizen_name_search"`
+	CitizenCPREnc     string                    `gorm:"column:citizen_cpr_enc"`
+	CitizenCPRHash    string                    `gorm:"column:citizen_cpr_hash"`
+	CitizenCPRMasked  string                    `gorm:"column:citizen_cpr_masked"`
+	CitizenBirthYear  int                       `gorm:"column:citizen_birth_year"`
+	CitizenSex        string                    `gorm:"column:citizen_sex"`
+	LegalBasis        string                    `gorm:"column:legal_basis"`
+	LegalBasisNote    string                    `gorm:"column:legal_basis_note"`
+	TargetGroup       string                    `gorm:"column:target_group"`
+	Phase             string                    `gorm:"column:phase"`
+	PhaseIteration    int                       `gorm:"column:phase_iteration"`
+	Status            string                    `gorm:"column:status"`
+	ClosureReason     string                    `gorm:"column:closure_reason"`
+	ClosureNote       string                    `gorm:"column:closure_note"`
+	Dreams            db.JSON[[]Dream]          `gorm:"column:dreams"`
+	Resources         db.JSON[[]Resource]       `gorm:"column:resources"`
+	Network           db.JSON[[]NetworkPerson]  `gorm:"column:network"`
+	ContactAgreement  db.JSON[ContactAgreement] `gorm:"column:contact_agreement"`
+	Expectations      db.JSON[[]Expectation]    `gorm:"column:expectations"`
+	FollowUpCadence   string                    `gorm:"column:follow_up_cadence"`
+	NextFollowUpDate  db.Date                   `gorm:"column:next_follow_up_date"`
+	OpenedAt          time.Time                 `gorm:"column:opened_at"`
+	ClosedAt          *time.Time                `gorm:"column:closed_at"`
+	CreatedAt         time.Time                 `gorm:"column:created_at"`
+	UpdatedAt         time.Time                 `gorm:"column:updated_at"`
+	CreatedBy         uuid.UUID                 `gorm:"column:created_by"`
+	UpdatedBy         uuid.UUID                 `gorm:"column:updated_by"`
+	Version           int                       `gorm:"column:version"`
+	CaseworkerName    string                    `gorm:"column:caseworker_name;->"` // read-only, from the join
 }
 
 func (caseRow) TableName() string { return "cases" }

@@ -27,13 +27,13 @@ type Auditor interface {
 // Accounts are protected tightly; addresses loosely, because a whole office
 // may share one address.
 type ThrottlePolicy struct {
-	Window            time.Duration // failures older than this are forgotten
-	AccountSlowAfter  int           // from this many failures, each retry must wait
-	AccountLockAfter  int           // from this many failures, refused for LockFor
-	AddressSlowAfter  int
-	AddressLockAfter  int
-	LockFor           time.Duration
-	MaxSlowdown       time.Duration
+	Window           time.Duration // failures older than this are forgotten
+	AccountSlowAfter int           // from this many failures, each retry must wait
+	AccountLockAfter int           // from this many failures, refused for LockFor
+	AddressSlowAfter int
+	AddressLockAfter int
+	LockFor          time.Duration
+	MaxSlowdown      time.Duration
 }
 
 // DefaultThrottle is the production policy.
@@ -160,7 +160,7 @@ func (s *Service) blockedFor(ctx context.Context, email, ip string, now time.Tim
 func (s *Service) countFailure(ctx context.Context, email, ip string, now time.Time) error {
 	p := s.throttle
 	for _, k := range []struct {
-		scope, key  string
+		scope, key string
 		slow, lock int
 	}{{"account", email, p.AccountSlowAfter, p.AccountLockAfter}, {"address", ip, p.AddressSlowAfter, p.AddressLockAfter}} {
 		if k.key == "" {

@@ -47,7 +47,7 @@ func New(o Options) *echo.Echo {
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{
 		// A caller's id is kept only if it is short and plain, so that it can
 		// go into logs and problem documents unescaped.
-		Generator: func() string { return newRequestID() },
+		Generator:        func() string { return newRequestID() },
 		RequestIDHandler: func(c echo.Context, id string) {},
 	}))
 	e.Use(sanitiseRequestID())

@@ -170,4 +170,3 @@ func Translate(err error, what string) error {
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
-

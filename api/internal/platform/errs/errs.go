@@ -90,7 +90,9 @@ func Is(err error, code Code) bool {
 type Fields struct{ list []FieldError }
 
 // Add records a problem with field.
-func (f *Fields) Add(field, msg string) { f.list = append(f.list, FieldError{Field: field, Message: msg}) }
+func (f *Fields) Add(field, msg string) {
+	f.list = append(f.list, FieldError{Field: field, Message: msg})
+}
 
 // Empty reports whether nothing was added.
 func (f *Fields) Empty() bool { return len(f.list) == 0 }
