@@ -17,12 +17,19 @@ help: ## List the targets
 ## --- running -----------------------------------------------------------
 
 .PHONY: run
-run: build ## Build and start the server on the embedded database with demo data
+run: build docs-viewer ## Build and start the server on the embedded database with demo data
 	BIC_DEMO=$${BIC_DEMO:-true} ./$(BIN) serve
 
 .PHONY: build
 build: ## Build the server binary into bin/bic
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./api/cmd/bic
+
+# The API reference at /api/docs uses the Redoc bundle that ships inside the
+# pinned @redocly/cli, served from the static directory.
+.PHONY: docs-viewer
+docs-viewer: node-deps
+	mkdir -p frontend/dist/vendor
+	cp frontend/node_modules/@redocly/cli/lib/chunks/redoc.standalone.js frontend/dist/vendor/redoc.standalone.js
 
 .PHONY: migrate
 migrate: build ## Apply database migrations (BIC_DATABASE_URL or the embedded file)

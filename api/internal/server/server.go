@@ -117,5 +117,7 @@ const docsPage = `<!doctype html>
 <script src="/api/docs/init.js"></script>
 </body></html>`
 
-const docsInit = `if (window.Redoc) { Redoc.init('/api/openapi.yaml', { hideDownloadButton: false }, document.getElementById('redoc')); }
+// The Redoc bundle declares a global init function (it is the same bundle
+// Redocly's build-docs inlines).
+const docsInit = `if (typeof init === 'function') { init('/api/openapi.yaml', {}, document.getElementById('redoc')); }
 `
