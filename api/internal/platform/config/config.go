@@ -21,7 +21,10 @@ type Config struct {
 	DatabaseURL string // BIC_DATABASE_URL; empty = embedded SQLite under DataDir
 	DataDir     string // BIC_DATA_DIR
 	Demo        bool   // BIC_DEMO
-	StaticDir   string // BIC_STATIC_DIR: built single-page app, served at /
+	// DemoPassword is the password of every demo user (BIC_DEMO_PASSWORD);
+	// empty means generate one and keep it in DataDir.
+	DemoPassword string
+	StaticDir    string // BIC_STATIC_DIR: built single-page app, served at /
 
 	BootstrapAdminEmail    string // BIC_BOOTSTRAP_ADMIN_EMAIL
 	BootstrapAdminPassword string // BIC_BOOTSTRAP_ADMIN_PASSWORD(_FILE)
@@ -115,6 +118,7 @@ func Load(getenv func(string) (string, bool)) (Config, error) {
 	boolean("BIC_TRUST_PROXY", &c.TrustProxy)
 	str("BIC_BOOTSTRAP_ADMIN_EMAIL", &c.BootstrapAdminEmail)
 	c.BootstrapAdminPassword = secret("BIC_BOOTSTRAP_ADMIN_PASSWORD")
+	c.DemoPassword = secret("BIC_DEMO_PASSWORD")
 	duration("BIC_ACCESS_TOKEN_TTL", &c.AccessTokenTTL)
 	duration("BIC_REFRESH_TOKEN_TTL", &c.RefreshTokenTTL)
 
