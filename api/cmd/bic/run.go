@@ -78,7 +78,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 
 	var logins []demo.Login
 	if cfg.Demo {
-		logins, err = demo.Ensure(ctx, a, demo.Options{DataDir: cfg.DataDir, Log: log})
+		logins, err = demo.Ensure(ctx, a, demo.Options{DataDir: cfg.DataDir, Log: log, Password: cfg.DemoPassword})
 		if err != nil {
 			return fmt.Errorf("demo data: %w", err)
 		}
