@@ -68,12 +68,20 @@ func firstNonEmpty(a, b string) string {
 	return b
 }
 
+// maxPageSize bounds List pages.
+const maxPageSize = 200
+
 // List returns audit events visible to the actor: admins see everything,
 // leaders see events about their teams' cases; other roles are refused. The
 // read itself is audited.
 func (s *Service) List(ctx context.Context, a actor.Actor, f Filter) (Page, error) {
 	if a.Role != actor.RoleAdmin && a.Role != actor.RoleLeader {
 		return Page{}, errs.New(errs.Forbidden, "Only leaders and administrators can read the audit trail.")
+	}
+	// The handler bounds the page size; a caller that does not must not reach
+	// the cursor arithmetic below with an empty page.
+	if f.Limit < 1 || f.Limit > maxPageSize {
+		return Page{}, errs.New(errs.BadRequest, fmt.Sprintf("The page size must be from 1 to %d.", maxPageSize))
 	}
 	var after *cursorPos
 	if f.Cursor != "" {

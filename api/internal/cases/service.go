@@ -364,6 +364,9 @@ type Summary struct {
 	Version         int
 }
 
+// maxPageSize bounds List and LookupCPR pages.
+const maxPageSize = 200
+
 // Page is one page of case summaries.
 type Page struct {
 	Items      []Summary
@@ -376,6 +379,11 @@ type Page struct {
 func (s *Service) List(ctx context.Context, a actor.Actor, f ListFilter) (Page, error) {
 	if err := requireCaseRole(a); err != nil {
 		return Page{}, err
+	}
+	// The handlers bound the page size; a caller that does not must not reach
+	// the cursor arithmetic below with an empty page.
+	if f.Limit < 1 || f.Limit > maxPageSize {
+		return Page{}, errs.New(errs.BadRequest, fmt.Sprintf("The page size must be from 1 to %d.", maxPageSize))
 	}
 	q := listQuery{Teams: a.TeamIDs, Phase: f.Phase, Status: f.Status, CaseworkerID: f.CaseworkerID,
 		Overdue: f.Overdue, CPRHash: f.cprHash, Today: s.Today(), Limit: f.Limit}

@@ -191,13 +191,9 @@ func (s store) list(ctx context.Context, q listQuery) ([]caseRow, error) {
 		tx = tx.Where("c.citizen_cpr_hash = ?", q.CPRHash)
 	}
 	if q.After != nil {
-		var v any = q.After.Val
-		if spec.kind == "time" {
-			t, err := time.Parse(time.RFC3339Nano, q.After.Val)
-			if err != nil {
-				return nil, errs.New(errs.BadRequest, "The cursor is not valid; start again from the first page.")
-			}
-			v = t
+		v, err := cursorArg(spec.kind, q.After.Val)
+		if err != nil {
+			return nil, err
 		}
 		op := ">"
 		if q.Desc {
@@ -212,6 +208,30 @@ func (s store) list(ctx context.Context, q listQuery) ([]caseRow, error) {
 	var rows []caseRow
 	err := tx.Order(spec.expr + " " + dir + ", c.id " + dir).Limit(q.Limit + 1).Scan(&rows).Error
 	return rows, db.Translate(err, "list cases")
+}
+
+// cursorArg checks a decoded cursor's keyset value and turns it into a query
+// argument. Cursors are opaque but travel through clients, so a value that
+// does not fit the sort is the client's error (400), not the database's: a
+// malformed date would otherwise fail the comparison in PostgreSQL (500) and
+// silently compare as text in SQLite.
+func cursorArg(kind, val string) (any, error) {
+	var err error
+	switch kind {
+	case "time":
+		var t time.Time
+		if t, err = time.Parse(time.RFC3339Nano, val); err == nil {
+			return t.UTC(), nil
+		}
+	case "date":
+		_, err = time.Parse(time.DateOnly, val)
+	}
+	if err != nil {
+		e := errs.New(errs.BadRequest, "The cursor is not valid; start again from the first page.")
+		e.Fields = []errs.FieldError{{Field: "cursor", Message: "is not a cursor this server issued"}}
+		return nil, e
+	}
+	return val, nil
 }
 
 // cursorValue is the keyset value of a row for the given sort.

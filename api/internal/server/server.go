@@ -6,6 +6,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -102,10 +105,66 @@ func New(o Options) *echo.Echo {
 	o.Identity.Register(authed)
 	o.Cases.Register(authed)
 	o.Audit.Register(authed)
+	// Group middleware makes Echo add a catch-all "route not found" handler
+	// under /api/v1 that runs the group's middleware and wins over Echo's own
+	// 405: a wrong method on a known path answered 404, and any unknown path
+	// answered 401 to an anonymous caller. Replace it with one that knows the
+	// routes, keeping the rate limit.
+	var fallbackMW []echo.MiddlewareFunc
+	if o.Limiter != nil {
+		fallbackMW = append(fallbackMW, o.Limiter.Middleware())
+	}
+	fallback := unmatchedAPI(e.Routes(), "/api/v1/")
+	e.RouteNotFound("/api/v1", fallback, fallbackMW...)
+	e.RouteNotFound("/api/v1/*", fallback, fallbackMW...)
 	// Unknown /api paths answer a problem, never the app.
 	e.Any("/api/*", func(c echo.Context) error { return errs.New(errs.NotFound, "No such API resource.") })
 	e.GET("/*", spa(o.StaticDir))
 	return e
+}
+
+// unmatchedAPI answers a request no route took: 405 with Allow when the path
+// exists with other methods, else 404.
+func unmatchedAPI(routes []*echo.Route, prefix string) echo.HandlerFunc {
+	methods := map[string][]string{} // route path → its methods
+	for _, r := range routes {
+		if strings.HasPrefix(r.Path, prefix) && r.Method != echo.RouteNotFound && !strings.Contains(r.Path, "*") {
+			methods[r.Path] = append(methods[r.Path], r.Method)
+		}
+	}
+	return func(c echo.Context) error {
+		var allow []string
+		for p, ms := range methods {
+			if pathMatches(p, c.Request().URL.Path) {
+				allow = append(allow, ms...)
+			}
+		}
+		if len(allow) == 0 {
+			return errs.New(errs.NotFound, "No such API resource.")
+		}
+		sort.Strings(allow)
+		c.Response().Header().Set(echo.HeaderAllow, strings.Join(slices.Compact(allow), ", "))
+		return echo.ErrMethodNotAllowed
+	}
+}
+
+// pathMatches reports whether path fits an Echo route path such as
+// /api/v1/cases/:id.
+func pathMatches(route, path string) bool {
+	rs, ps := strings.Split(route, "/"), strings.Split(path, "/")
+	if len(rs) != len(ps) {
+		return false
+	}
+	for i, r := range rs {
+		if strings.HasPrefix(r, ":") {
+			if ps[i] == "" {
+				return false
+			}
+		} else if r != ps[i] {
+			return false
+		}
+	}
+	return true
 }
 
 const docsPage = `<!doctype html>

@@ -2,12 +2,15 @@ package httpx
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -48,7 +51,7 @@ func BindJSON(c echo.Context, dst any) error {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
-		return decodeError(err)
+		return decodeError(err, body, reflect.TypeOf(dst))
 	}
 	if dec.More() {
 		return errs.New(errs.BadRequest, "The request body has data after the JSON value.")
@@ -67,26 +70,43 @@ func limitOf(err error) int64 {
 	return 0
 }
 
-func decodeError(err error) error {
+func decodeError(err error, body []byte, dst reflect.Type) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
 		return errs.New(errs.BadRequest, fmt.Sprintf("The request body is not valid JSON (at byte %d).", syn.Offset))
-	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			return errs.New(errs.BadRequest, "The request body must be a JSON object.")
-		}
-		e := errs.New(errs.BadRequest, "A field has the wrong type.")
-		e.Fields = []errs.FieldError{{Field: field, Message: "must be " + jsonKind(typ.Type.Kind().String())}}
-		return e
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return errs.New(errs.BadRequest, "The request body is not valid JSON (it ends too early).")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 		e := errs.New(errs.BadRequest, "The request body has a field this endpoint does not accept.")
 		e.Fields = []errs.FieldError{{Field: name, Message: "is not a known field"}}
+		return e
+	case errors.As(err, &typ) && typ.Field == "":
+		return errs.New(errs.BadRequest, "The request body must be a JSON object.")
+	}
+	// encoding/json names the field of a type error without array indexes
+	// ("dreams.text"), and names no field at all when a value's own
+	// UnmarshalText fails (a UUID such as "nope"). Decoding the body again
+	// piece by piece along dst's fields finds every bad value with its full
+	// path ("dreams[0].text", "team_id").
+	var found []errs.FieldError
+	badValues(dst, json.RawMessage(body), "", &found)
+	if len(found) > 0 {
+		e := errs.New(errs.BadRequest, "Some fields have the wrong type or an invalid value.")
+		switch {
+		case len(found) == 1 && typ != nil:
+			e.Message = "A field has the wrong type."
+		case len(found) == 1:
+			e.Message = "A field has an invalid value."
+		}
+		e.Fields = found
+		return e
+	}
+	if typ != nil {
+		e := errs.New(errs.BadRequest, "A field has the wrong type.")
+		e.Fields = []errs.FieldError{{Field: typ.Field, Message: kindMessage(typ.Type)}}
 		return e
 	}
 	// Errors from UnmarshalJSON methods of value types (dates, UUIDs) carry a
@@ -98,6 +118,137 @@ func decodeError(err error) error {
 		return e
 	}
 	return errs.Wrap(err, errs.BadRequest, "The request body could not be decoded.")
+}
+
+var (
+	uuidType        = reflect.TypeOf(uuid.UUID{})
+	jsonUnmarshaler = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+	textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+)
+
+// maxBadValueFields bounds the field errors of one body, like the problem schema.
+const maxBadValueFields = 50
+
+// badValues appends to found every value in raw that does not decode into t,
+// named by its path in the request. It follows structs (by JSON name, matched
+// like encoding/json does), slices, arrays and maps, and tries each leaf on its
+// own. Unknown fields are not its concern; the decoder reports them first.
+func badValues(t reflect.Type, raw json.RawMessage, path string, found *[]errs.FieldError) {
+	if len(*found) >= maxBadValueFields {
+		return
+	}
+	for t.Kind() == reflect.Pointer {
+		if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+			return
+		}
+		t = t.Elem()
+	}
+	leaf := func() {
+		if err := json.Unmarshal(raw, reflect.New(t).Interface()); err != nil {
+			name := path
+			if name == "" {
+				name = "(body)"
+			}
+			msg := kindMessage(t)
+			var ve *ValueError
+			if errors.As(err, &ve) {
+				msg = ve.Message
+			}
+			*found = append(*found, errs.FieldError{Field: name, Message: msg})
+		}
+	}
+	pt := reflect.PointerTo(t)
+	if pt.Implements(jsonUnmarshaler) || pt.Implements(textUnmarshaler) {
+		leaf()
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(raw, &obj) != nil || obj == nil {
+			leaf()
+			return
+		}
+		structValues(t, obj, path, found)
+	case reflect.Slice, reflect.Array:
+		var arr []json.RawMessage
+		if t.Elem().Kind() == reflect.Uint8 || json.Unmarshal(raw, &arr) != nil || arr == nil {
+			leaf()
+			return
+		}
+		for i, el := range arr {
+			badValues(t.Elem(), el, fmt.Sprintf("%s[%d]", path, i), found)
+		}
+	case reflect.Map:
+		var obj map[string]json.RawMessage
+		if t.Key().Kind() != reflect.String || json.Unmarshal(raw, &obj) != nil || obj == nil {
+			leaf()
+			return
+		}
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			badValues(t.Elem(), obj[k], joinPath(path, k), found)
+		}
+	case reflect.Interface:
+		// anything decodes into an interface
+	default:
+		leaf()
+	}
+}
+
+func structValues(t reflect.Type, obj map[string]json.RawMessage, path string, found *[]errs.FieldError) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" || (!f.IsExported() && !f.Anonymous) {
+			continue
+		}
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			structValues(f.Type, obj, path, found) // embedded fields are inlined
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		v, ok := obj[name]
+		if !ok {
+			// encoding/json also accepts a key that differs only in case.
+			for k, kv := range obj {
+				if strings.EqualFold(k, name) {
+					v, ok = kv, true
+					break
+				}
+			}
+		}
+		if ok {
+			badValues(f.Type, v, joinPath(path, name), found)
+		}
+	}
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// kindMessage says what a JSON value for t must look like.
+func kindMessage(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t == uuidType:
+		return "must be a UUID such as 3f0c4e2a-8d1b-4c1e-9a7b-2d5f6e8a9b0c"
+	case reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler):
+		return "has an invalid value"
+	}
+	return "must be " + jsonKind(t.Kind().String())
 }
 
 func jsonKind(k string) string {

@@ -46,7 +46,12 @@ type FieldError struct {
 	Message string `json:"message" example:"is not a valid CPR number" maxLength:"500"`
 } // @name FieldError
 
+// codeMethodNotAllowed is only ever raised by the router, so it lives here
+// rather than in the domain vocabulary of errs.
+const codeMethodNotAllowed errs.Code = "method-not-allowed"
+
 var statusByCode = map[errs.Code]int{
+	codeMethodNotAllowed:      http.StatusMethodNotAllowed,
 	errs.Invalid:              http.StatusUnprocessableEntity,
 	errs.BadRequest:           http.StatusBadRequest,
 	errs.Unauthenticated:      http.StatusUnauthorized,
@@ -62,6 +67,7 @@ var statusByCode = map[errs.Code]int{
 }
 
 var titleByCode = map[errs.Code]string{
+	codeMethodNotAllowed:      "Method not allowed",
 	errs.Invalid:              "Validation failed",
 	errs.BadRequest:           "Bad request",
 	errs.Unauthenticated:      "Authentication required",
@@ -81,7 +87,9 @@ func codeByStatus(status int) errs.Code {
 	switch status {
 	case http.StatusNotFound:
 		return errs.NotFound
-	case http.StatusMethodNotAllowed, http.StatusBadRequest:
+	case http.StatusMethodNotAllowed:
+		return codeMethodNotAllowed
+	case http.StatusBadRequest:
 		return errs.BadRequest
 	case http.StatusUnauthorized:
 		return errs.Unauthenticated

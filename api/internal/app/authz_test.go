@@ -1,0 +1,924 @@
+package app_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/uuid"
+	"github.com/labstack/echo/v4"
+
+	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/identity"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
+	"github.com/borgeren-i-centrum/bic/api/internal/testkit"
+)
+
+// The authorisation matrix: every /api/v1 route × every role × a resource of
+// the actor's own team or of another team → the exact status.
+//
+// The actors (leader, caseworker, analyst) belong to team Nord; "own" means a
+// resource of Nord, "other" one of team Syd. The admin belongs to no team:
+// for the admin "own" and "other" simply name the Nord or the Syd resource.
+// Requests carry valid bodies and a current If-Match, so that the only reason
+// a request can fail is who is asking.
+
+const (
+	ownTeamName     = "Team Nord"
+	otherTeamName   = "Team Syd"
+	ownCitizenName  = "Nanna Nordby"
+	otherCitizen    = "Sigrid Sydvang"
+	problemTypeBase = "https://bic.example/problems/"
+
+	msgNoToken    = "Send an access token as 'Authorization: Bearer <token>'."
+	msgCaseRole   = "Your role does not give access to case content."
+	msgAdminOnly  = "Only administrators can manage users and teams."
+	msgAuditRoles = "Only leaders and administrators can read the audit trail."
+	msgInvalid    = "The request has invalid fields."
+	statusNotRun  = 0
+	roleAnonymous = "anonymous"
+	sideOwn       = 0
+	sideOther     = 1
+)
+
+var roles = []string{"admin", "leader", "caseworker", "analyst", roleAnonymous}
+
+// world is everything the matrix acts on.
+type world struct {
+	t   *testing.T
+	env *testkit.Env
+
+	own, other                 identity.Team
+	admin                      testkit.User
+	leader, caseworker         testkit.User // of the own team
+	analyst                    testkit.User // of the own team
+	memberOwn, memberOther     testkit.User // targets of the user endpoints
+	leaderOther, cwOther       testkit.User
+	caseOwn, caseOther         cases.Viewed
+	cprOwn, cprOther           string
+	cprs                       []string // every CPR number the test has used
+	teams                      [2]identity.Team
+	cases                      [2]cases.Viewed
+	members                    [2]testkit.User
+	cprOf                      [2]string
+	refusedEmails, refusedTeam []string
+	seq                        int
+}
+
+func newWorld(t *testing.T, env *testkit.Env) *world {
+	w := &world{t: t, env: env}
+	w.own, w.other = env.Team(ownTeamName), env.Team(otherTeamName)
+	w.admin = env.User(actor.RoleAdmin)
+	w.leader = env.User(actor.RoleLeader, w.own)
+	w.caseworker = env.User(actor.RoleCaseworker, w.own)
+	w.analyst = env.User(actor.RoleAnalyst, w.own)
+	w.memberOwn = env.User(actor.RoleCaseworker, w.own)
+	w.memberOther = env.User(actor.RoleCaseworker, w.other)
+	w.leaderOther = env.User(actor.RoleLeader, w.other)
+	w.cwOther = env.User(actor.RoleCaseworker, w.other)
+	w.cprOwn, w.cprOther = w.newCPR(), w.newCPR()
+	w.caseOwn = env.Case(w.memberOwn, w.own, citizen(ownCitizenName, w.cprOwn))
+	w.caseOther = env.Case(w.cwOther, w.other, citizen(otherCitizen, w.cprOther))
+	w.teams = [2]identity.Team{w.own, w.other}
+	w.cases = [2]cases.Viewed{w.caseOwn, w.caseOther}
+	w.members = [2]testkit.User{w.memberOwn, w.memberOther}
+	w.cprOf = [2]string{w.cprOwn, w.cprOther}
+	return w
+}
+
+func citizen(name, cpr string) func(*cases.NewCase) {
+	return func(n *cases.NewCase) { n.CitizenName, n.CitizenCPR = name, cpr }
+}
+
+func (w *world) newCPR() string {
+	c := testkit.NextCPR()
+	w.cprs = append(w.cprs, c)
+	return c
+}
+
+func (w *world) next() int { w.seq++; return w.seq }
+
+func (w *world) user(role string) testkit.User {
+	switch role {
+	case "admin":
+		return w.admin
+	case "leader":
+		return w.leader
+	case "caseworker":
+		return w.caseworker
+	case "analyst":
+		return w.analyst
+	}
+	return testkit.User{}
+}
+
+// freshCase opens an own-team case that only one matrix cell touches, so
+// that cells that change a case stay independent. A case of the other team is
+// never fresh: refusals go to the shared one, which must stay untouched.
+func (w *world) freshCase() cases.Viewed {
+	return w.env.Case(w.memberOwn, w.own, citizen(ownCitizenName, w.newCPR()))
+}
+
+// freshClosedCase is a fresh own-team case closed through the service (version 2).
+func (w *world) freshClosedCase() cases.Viewed {
+	w.t.Helper()
+	c := w.freshCase()
+	v, err := w.env.App.Cases.Close(context.Background(), w.memberOwn.Actor(), c.ID, c.Version, "moved", "")
+	if err != nil {
+		w.t.Fatalf("close fresh case: %v", err)
+	}
+	return v
+}
+
+// freshUser is a user only one admin cell changes.
+func (w *world) freshUser(team identity.Team) testkit.User {
+	return w.env.User(actor.RoleCaseworker, team)
+}
+
+// call is one cell of the matrix being run.
+type call struct {
+	role string
+	side int
+	as   testkit.User // zero for anonymous
+}
+
+// endpoint is one row of the matrix: how to call it and what each role gets.
+type endpoint struct {
+	route string
+	// teamless endpoints have no own/other distinction; only the own column runs.
+	teamless bool
+	req      func(w *world, c call) testkit.Req
+	want     expect
+	// forbidden is the detail of the 403, when the route can answer one.
+	forbidden string
+	// check inspects a response further (any status).
+	check func(t *testing.T, w *world, c call, r testkit.Response)
+}
+
+// expect holds {own team, other team} statuses per role.
+type expect struct{ admin, leader, caseworker, analyst, anonymous [2]int }
+
+func (e expect) of(role string) [2]int {
+	switch role {
+	case "admin":
+		return e.admin
+	case "leader":
+		return e.leader
+	case "caseworker":
+		return e.caseworker
+	case "analyst":
+		return e.analyst
+	}
+	return e.anonymous
+}
+
+func both(s int) [2]int { return [2]int{s, s} }
+
+func cell(own, other int) [2]int { return [2]int{own, other} }
+
+var anon = both(http.StatusUnauthorized)
+
+func path(format string, a ...any) string { return "/api/v1" + fmt.Sprintf(format, a...) }
+
+func ifMatch(v int) map[string]string { return map[string]string{"If-Match": fmt.Sprintf(`"%d"`, v)} }
+
+func matrix() []endpoint {
+	return []endpoint{
+		// --- auth: public, the same for everyone ---
+		{route: "POST /auth/login", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: both(200)},
+			req: func(w *world, c call) testkit.Req {
+				u := c.as
+				if c.role == roleAnonymous {
+					u = w.memberOwn
+				}
+				return testkit.Req{Method: "POST", Path: path("/auth/login"), Token: u.Token,
+					Body: map[string]any{"email": u.Email, "password": u.Password}}
+			}},
+		{route: "POST /auth/refresh", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: both(200)},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/auth/refresh"), Token: c.as.Token,
+					Body: map[string]any{"refresh_token": w.refreshToken(c)}}
+			}},
+		{route: "POST /auth/logout", teamless: true,
+			want: expect{admin: both(204), leader: both(204), caseworker: both(204), analyst: both(204), anonymous: both(204)},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/auth/logout"), Token: c.as.Token,
+					Body: map[string]any{"refresh_token": w.refreshToken(c)}}
+			}},
+		{route: "GET /me", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/me"), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 200 && r.JSON["id"] != c.as.ID.String() {
+					t.Errorf("/me answered %v, want %s", r.JSON["id"], c.as.ID)
+				}
+			}},
+
+		// --- users ---
+		{route: "GET /users?team_id={team}",
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/users?team_id=%s", w.teams[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status != 200 {
+					return
+				}
+				ids := itemIDs(r)
+				seesMember := ids[w.members[c.side].ID.String()]
+				switch {
+				case c.role != "admin" && c.side == sideOther && len(ids) != 0:
+					t.Errorf("a non-admin listed %d users of another team: %s", len(ids), r.Body)
+				case (c.role == "admin" || c.side == sideOwn) && !seesMember:
+					t.Errorf("member %s missing from %s", w.members[c.side].Email, r.Body)
+				}
+			}},
+		{route: "POST /users", forbidden: msgAdminOnly,
+			want: expect{admin: both(201), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				email := fmt.Sprintf("new-%d@bic.example", w.next())
+				if c.role != "admin" {
+					email = "refused-" + email
+					w.refusedEmails = append(w.refusedEmails, email)
+				}
+				return testkit.Req{Method: "POST", Path: path("/users"), Token: c.as.Token, Body: map[string]any{
+					"email": email, "name": "Ny Medarbejder", "role": "caseworker",
+					"team_ids": []string{w.teams[c.side].ID.String()}, "password": "a long enough password"}}
+			}},
+		{route: "GET /users/{member of team}",
+			want: expect{admin: both(200), leader: cell(200, 404), caseworker: cell(200, 404), analyst: cell(200, 404), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/users/%s", w.members[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 404 {
+					wantDetail(t, r, fmt.Sprintf("No user with id %s.", w.members[c.side].ID))
+				}
+			}},
+		{route: "PATCH /users/{member of team}", forbidden: msgAdminOnly,
+			want: expect{admin: both(200), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				target := w.members[c.side]
+				if c.role == "admin" {
+					target = w.freshUser(w.teams[c.side])
+				}
+				return testkit.Req{Method: "PATCH", Path: path("/users/%s", target.ID), Token: c.as.Token,
+					Body: map[string]any{"name": "Omdøbt Medarbejder"}, Headers: ifMatch(target.Version)}
+			}},
+
+		// --- teams ---
+		{route: "GET /teams", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/teams"), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				ids := itemIDs(r)
+				if c.role != "admin" && r.Status == 200 && (len(ids) != 1 || !ids[w.own.ID.String()]) {
+					t.Errorf("a member of %s should see exactly that team: %s", ownTeamName, r.Body)
+				}
+				if c.role == "admin" && (!ids[w.own.ID.String()] || !ids[w.other.ID.String()]) {
+					t.Errorf("an admin should see every team: %s", r.Body)
+				}
+			}},
+		{route: "POST /teams", teamless: true, forbidden: msgAdminOnly,
+			want: expect{admin: both(201), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				name := fmt.Sprintf("Team Ny %d", w.next())
+				if c.role != "admin" {
+					name = "Refused " + name
+					w.refusedTeam = append(w.refusedTeam, name)
+				}
+				return testkit.Req{Method: "POST", Path: path("/teams"), Token: c.as.Token, Body: map[string]any{"name": name}}
+			}},
+		{route: "GET /teams/{team}",
+			want: expect{admin: both(200), leader: cell(200, 404), caseworker: cell(200, 404), analyst: cell(200, 404), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/teams/%s", w.teams[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 404 {
+					wantDetail(t, r, fmt.Sprintf("No team with id %s.", w.teams[c.side].ID))
+				}
+			}},
+		{route: "PATCH /teams/{team}", forbidden: msgAdminOnly,
+			want: expect{admin: both(200), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				target := w.teams[c.side]
+				if c.role == "admin" {
+					// Renaming Nord or Syd would spoil the later checks; the
+					// admin renames a team of its own making.
+					target = w.env.Team(fmt.Sprintf("Team Omdøb %d", w.next()))
+				}
+				return testkit.Req{Method: "PATCH", Path: path("/teams/%s", target.ID), Token: c.as.Token,
+					Body: map[string]any{"name": fmt.Sprintf("Team Omdøbt %d", w.next())}, Headers: ifMatch(target.Version)}
+			}},
+
+		// --- cases ---
+		{route: "GET /cases?team_id={team}", forbidden: msgCaseRole,
+			want: expect{admin: both(403), leader: both(200), caseworker: both(200), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases?team_id=%s", w.teams[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status != 200 {
+					return
+				}
+				ids := itemIDs(r)
+				if c.side == sideOther && len(ids) != 0 {
+					t.Errorf("listed %d cases of another team: %s", len(ids), r.Body)
+				}
+				if c.side == sideOwn && !ids[w.caseOwn.ID.String()] {
+					t.Errorf("own team's case missing from the list: %s", r.Body)
+				}
+			}},
+		{route: "POST /cases", forbidden: msgCaseRole,
+			want: expect{admin: both(403), leader: cell(201, 422), caseworker: cell(201, 422), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/cases"), Token: c.as.Token, Body: map[string]any{
+					"team_id": w.teams[c.side].ID, "citizen": map[string]any{"name": ownCitizenName, "cpr": w.newCPR()},
+					"legal_basis": "sel_85", "target_group": "autism"}}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 422 {
+					wantDetail(t, r, msgInvalid)
+					wantFieldErrors(t, r, map[string]string{"team_id": "must be one of your teams"})
+				}
+			}},
+		{route: "POST /cases/cpr-lookup", forbidden: msgCaseRole,
+			want: expect{admin: both(403), leader: both(200), caseworker: both(200), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/cases/cpr-lookup"), Token: c.as.Token,
+					Body: map[string]any{"cpr": w.cprOf[c.side]}}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status != 200 {
+					return
+				}
+				ids := itemIDs(r)
+				if c.side == sideOther && len(ids) != 0 {
+					t.Errorf("CPR lookup found another team's case: %s", r.Body)
+				}
+				if c.side == sideOwn && (len(ids) != 1 || !ids[w.caseOwn.ID.String()]) {
+					t.Errorf("CPR lookup should find exactly the own case: %s", r.Body)
+				}
+			}},
+		{route: "GET /cases/{id}", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: caseNotFound},
+		{route: "PATCH /cases/{id}", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "PATCH", Path: path("/cases/%s", w.mutable(c).ID), Token: c.as.Token,
+					Body:    map[string]any{"legal_basis": "sel_107", "citizen": map[string]any{"name": "Overskrevet Navn"}},
+					Headers: ifMatch(1)}
+			},
+			check: caseNotFound},
+		{route: "POST /cases/{id}/close", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/close", w.mutable(c).ID), Token: c.as.Token,
+					Body: map[string]any{"reason": "goals_achieved"}, Headers: ifMatch(1)}
+			},
+			check: caseNotFound},
+		{route: "POST /cases/{id}/reopen", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				id, version := w.cases[c.side].ID, 1
+				if c.side == sideOwn && (c.role == "leader" || c.role == "caseworker") {
+					closed := w.freshClosedCase()
+					id, version = closed.ID, closed.Version
+				}
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/reopen", id), Token: c.as.Token,
+					Body: map[string]any{"note": "borgeren vendte tilbage"}, Headers: ifMatch(version)}
+			},
+			check: caseNotFound},
+		{route: "POST /cases/{id}/phase", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/phase", w.mutable(c).ID), Token: c.as.Token,
+					Body: map[string]any{"to": "sagsoplysning"}, Headers: ifMatch(1)}
+			},
+			check: caseNotFound},
+		{route: "GET /cases/{id}/cpr", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/cpr", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				caseNotFound(t, w, c, r)
+				if r.Status == 200 && r.JSON["cpr"] != dashed(w.cprOwn) {
+					t.Errorf("revealed %v, want %s", r.JSON["cpr"], dashed(w.cprOwn))
+				}
+			}},
+
+		// --- audit ---
+		{route: "GET /audit?case_id={case of team}", forbidden: msgAuditRoles,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/audit?limit=200&case_id=%s", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status != 200 {
+					return
+				}
+				items := listItems(r)
+				if c.role == "admin" && len(items) == 0 {
+					t.Errorf("an admin sees no events about the case: %s", r.Body)
+				}
+				if c.role == "leader" {
+					if c.side == sideOther && len(items) != 0 {
+						t.Errorf("a leader sees %d events about another team's case", len(items))
+					}
+					if c.side == sideOwn && len(items) == 0 {
+						t.Errorf("a leader sees no events about the own team's case")
+					}
+				}
+			}},
+	}
+}
+
+// caseExpect is the rule for every case endpoint: leaders and caseworkers
+// work with their own teams' cases; another team's case does not exist for
+// them; admins and analysts never see case content.
+func caseExpect(ok int) expect {
+	return expect{admin: both(403), leader: cell(ok, 404), caseworker: cell(ok, 404), analyst: both(403), anonymous: anon}
+}
+
+func caseNotFound(t *testing.T, w *world, c call, r testkit.Response) {
+	if r.Status == 404 {
+		wantDetail(t, r, fmt.Sprintf("No case with id %s.", w.cases[c.side].ID))
+	}
+}
+
+// mutable is the case a cell may change: a fresh one where the change will
+// succeed, the shared one (which must stay untouched) where it must not.
+func (w *world) mutable(c call) cases.Viewed {
+	if c.side == sideOwn && (c.role == "leader" || c.role == "caseworker") {
+		return w.freshCase()
+	}
+	return w.cases[c.side]
+}
+
+func (w *world) refreshToken(c call) string {
+	w.t.Helper()
+	u := c.as
+	if c.role == roleAnonymous {
+		u = w.memberOwn
+	}
+	r := w.env.Do("POST", "/api/v1/auth/login", "", map[string]any{"email": u.Email, "password": u.Password})
+	tok, _ := r.JSON["refresh_token"].(string)
+	if tok == "" {
+		w.t.Fatalf("login for a refresh token: %d %s", r.Status, r.Body)
+	}
+	return tok
+}
+
+func TestAuthorisationMatrix(t *testing.T) {
+	env := testkit.Start(t, "postgres")
+	w := newWorld(t, env)
+	eps := matrix()
+	covered := map[string]bool{}
+	for _, ep := range eps {
+		covered[routeKey(ep.route)] = true
+		for _, role := range roles {
+			sides := []int{sideOwn, sideOther}
+			if ep.teamless {
+				sides = sides[:1]
+			}
+			for _, side := range sides {
+				want := ep.want.of(role)[side]
+				if want == statusNotRun {
+					continue
+				}
+				name := cellName(role, side, ep, want)
+				t.Run(name, func(t *testing.T) {
+					c := call{role: role, side: side, as: w.user(role)}
+					req := ep.req(w, c)
+					r := env.Send(req)
+					if r.Status != want {
+						t.Fatalf("%s %s → %d, want %d\n%s", req.Method, req.Path, r.Status, want, r.Body)
+					}
+					if want >= 400 {
+						wantProblem(t, r, want)
+					}
+					switch want {
+					case 401:
+						wantDetail(t, r, msgNoToken)
+					case 403:
+						wantDetail(t, r, ep.forbidden)
+					}
+					if ep.check != nil {
+						ep.check(t, w, c, r)
+					}
+					w.mustNotLeak(t, c, req, r)
+				})
+			}
+		}
+	}
+
+	t.Run("the matrix covers every /api/v1 route the server has", func(t *testing.T) {
+		n := 0
+		for _, rt := range env.App.Echo.Routes() {
+			if !strings.HasPrefix(rt.Path, "/api/v1/") || rt.Method == echo.RouteNotFound {
+				continue
+			}
+			n++
+			key := rt.Method + " " + strings.TrimPrefix(rt.Path, "/api/v1")
+			if !covered[key] {
+				t.Errorf("route %s has no row in the authorisation matrix", key)
+			}
+		}
+		if n != len(covered) {
+			t.Errorf("the server has %d /api/v1 routes, the matrix %d", n, len(covered))
+		}
+	})
+
+	t.Run("refused changes changed nothing", func(t *testing.T) {
+		ctx := context.Background()
+		for i, owner := range []testkit.User{w.memberOwn, w.cwOther} {
+			v, err := env.App.Cases.Get(ctx, owner.Actor(), w.cases[i].ID)
+			if err != nil {
+				t.Fatalf("read case: %v", err)
+			}
+			if v.Version != 1 || v.Status != cases.StatusOpen || v.Phase != cases.PhaseOpening ||
+				v.LegalBasis != "sel_85" || v.Citizen.Name != w.cases[i].Citizen.Name || len(v.PhaseHistory) != 1 {
+				t.Errorf("%s's shared case was changed by a refused request: version %d, status %s, phase %s, basis %s, name %q",
+					w.teams[i].Name, v.Version, v.Status, v.Phase, v.LegalBasis, v.Citizen.Name)
+			}
+		}
+		for i, m := range w.members {
+			u, err := env.App.Identity.GetUser(ctx, w.admin.Actor(), m.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if u.Version != 1 || u.Name != m.Name {
+				t.Errorf("member of %s was changed by a refused request: version %d, name %q", w.teams[i].Name, u.Version, u.Name)
+			}
+		}
+		for i, tm := range w.teams {
+			got, err := env.App.Identity.GetTeam(ctx, w.admin.Actor(), tm.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Version != 1 || got.Name != tm.Name {
+				t.Errorf("team %d was changed by a refused request: version %d, name %q", i, got.Version, got.Name)
+			}
+		}
+		users, err := env.App.Identity.ListUsers(ctx, w.admin.Actor(), nil, "", 200, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range users.Users {
+			if strings.HasPrefix(u.Email, "refused-") {
+				t.Errorf("a refused POST /users created %s", u.Email)
+			}
+		}
+		teams, err := env.App.Identity.ListTeams(ctx, w.admin.Actor())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tm := range teams {
+			if strings.HasPrefix(tm.Name, "Refused") {
+				t.Errorf("a refused POST /teams created %q", tm.Name)
+			}
+		}
+		if len(w.refusedEmails) == 0 || len(w.refusedTeam) == 0 {
+			t.Error("the matrix made no refused create requests to check")
+		}
+		// Team Syd has exactly its one case: nobody from Nord created one there.
+		r := env.Do("GET", "/api/v1/cases", w.cwOther.Token, nil)
+		if ids := itemIDs(r); r.Status != 200 || len(ids) != 1 || !ids[w.caseOther.ID.String()] {
+			t.Errorf("%s should have exactly its own case: %d %s", otherTeamName, r.Status, r.Body)
+		}
+	})
+
+	t.Run("members of the other team see nothing of team Nord", func(t *testing.T) {
+		c := call{role: "caseworker", side: sideOther, as: w.cwOther}
+		reqs := []testkit.Req{
+			{Method: "GET", Path: path("/cases")},
+			{Method: "GET", Path: path("/cases?team_id=%s", w.own.ID)},
+			{Method: "GET", Path: path("/cases?q=%s", url.QueryEscape("Nanna"))},
+			{Method: "GET", Path: path("/cases/%s", w.caseOwn.ID)},
+			{Method: "GET", Path: path("/cases/%s/cpr", w.caseOwn.ID)},
+			{Method: "POST", Path: path("/cases/cpr-lookup"), Body: map[string]any{"cpr": w.cprOwn}},
+			{Method: "GET", Path: path("/users")},
+			{Method: "GET", Path: path("/users/%s", w.memberOwn.ID)},
+			{Method: "GET", Path: path("/teams")},
+			{Method: "GET", Path: path("/teams/%s", w.own.ID)},
+			{Method: "GET", Path: path("/me")},
+		}
+		for _, as := range []testkit.User{w.cwOther, w.leaderOther} {
+			for _, req := range reqs {
+				req.Token = as.Token
+				r := env.Send(req)
+				if r.Status >= 500 {
+					t.Fatalf("%s %s → %d", req.Method, req.Path, r.Status)
+				}
+				for _, secret := range []string{ownCitizenName, ownTeamName, w.memberOwn.Email, w.caseOwn.ID.String()} {
+					if req.Path != path("/cases/%s", w.caseOwn.ID) && req.Path != path("/cases/%s/cpr", w.caseOwn.ID) &&
+						strings.Contains(string(r.Body), secret) {
+						t.Errorf("%s %s as %s answered %q: %s", req.Method, req.Path, as.Role, secret, r.Body)
+					}
+				}
+				if strings.Contains(string(r.Body), ownCitizenName) {
+					t.Errorf("%s %s leaked the citizen's name: %s", req.Method, req.Path, r.Body)
+				}
+				w.mustNotLeak(t, c, req, r)
+			}
+		}
+		r := env.Do("GET", "/api/v1/audit?limit=200", w.leaderOther.Token, nil)
+		for _, it := range listItems(r) {
+			if it["team_id"] != w.other.ID.String() {
+				t.Errorf("leader of %s sees an event of another team: %v", otherTeamName, it)
+			}
+		}
+	})
+
+	t.Run("a leader's unfiltered audit trail holds only the own teams' events", func(t *testing.T) {
+		r := env.Do("GET", "/api/v1/audit?limit=200", w.leader.Token, nil)
+		if r.Status != 200 || len(listItems(r)) == 0 {
+			t.Fatalf("audit: %d %s", r.Status, r.Body)
+		}
+		for _, it := range listItems(r) {
+			if it["team_id"] != w.own.ID.String() {
+				t.Errorf("leader of %s sees an event of another team: %v", ownTeamName, it)
+			}
+		}
+		all := env.Do("GET", "/api/v1/audit?limit=200&case_id="+w.caseOther.ID.String(), w.admin.Token, nil)
+		if len(listItems(all)) == 0 {
+			t.Errorf("the admin should see events about %s's case: %s", otherTeamName, all.Body)
+		}
+	})
+}
+
+// TestNotFoundLooksTheSame: a case of another team is indistinguishable from
+// one that does not exist, on every case route.
+func TestNotFoundLooksTheSame(t *testing.T) {
+	env := testkit.Start(t, "postgres")
+	w := newWorld(t, env)
+	missing := uuid.New()
+	routes := []struct{ method, suffix string }{
+		{"GET", ""}, {"PATCH", ""}, {"POST", "/close"}, {"POST", "/reopen"}, {"POST", "/phase"}, {"GET", "/cpr"},
+	}
+	bodies := map[string]any{"": map[string]any{"legal_basis": "sel_107"}, "/close": map[string]any{"reason": "moved"},
+		"/reopen": map[string]any{}, "/phase": map[string]any{"to": "sagsoplysning"}}
+	for _, as := range []testkit.User{w.caseworker, w.leader} {
+		for _, route := range routes {
+			name := fmt.Sprintf("%s of other team gets the same 404 as for a missing case on %s /cases/{id}%s",
+				as.Role, route.method, route.suffix)
+			t.Run(name, func(t *testing.T) {
+				send := func(id uuid.UUID) testkit.Response {
+					req := testkit.Req{Method: route.method, Path: path("/cases/%s%s", id, route.suffix), Token: as.Token,
+						Headers: ifMatch(1)}
+					if route.method != "GET" {
+						req.Body = bodies[route.suffix]
+					}
+					return env.Send(req)
+				}
+				other, none := send(w.caseOther.ID), send(missing)
+				if other.Status != 404 || none.Status != 404 {
+					t.Fatalf("other team's case → %d, missing case → %d", other.Status, none.Status)
+				}
+				wantProblem(t, other, 404)
+				a, b := normalise(t, other, w.caseOther.ID), normalise(t, none, missing)
+				if a != b {
+					t.Errorf("the two 404s differ:\nother team: %s\nmissing:    %s", a, b)
+				}
+				for _, h := range []string{"Content-Type", "Cache-Control", "ETag", "WWW-Authenticate", "Content-Length"} {
+					if other.Header.Get(h) != none.Header.Get(h) {
+						t.Errorf("header %s differs: %q vs %q", h, other.Header.Get(h), none.Header.Get(h))
+					}
+				}
+			})
+		}
+	}
+}
+
+// normalise replaces the case id and the request id so two problems can be
+// compared byte for byte.
+func normalise(t *testing.T, r testkit.Response, id uuid.UUID) string {
+	t.Helper()
+	var p map[string]any
+	if err := json.Unmarshal(r.Body, &p); err != nil {
+		t.Fatalf("problem body: %v: %s", err, r.Body)
+	}
+	if inst, _ := p["instance"].(string); !strings.HasPrefix(inst, "urn:request:") {
+		t.Errorf("instance %q", inst)
+	}
+	p["instance"] = "urn:request:{request}"
+	b, _ := json.Marshal(p)
+	return strings.ReplaceAll(string(b), id.String(), "{id}")
+}
+
+func TestLeaderOfTwoTeamsSeesBoth(t *testing.T) {
+	env := testkit.Start(t, "postgres")
+	east, west := env.Team("Team Øst"), env.Team("Team Vest")
+	leader := env.User(actor.RoleLeader, east, west)
+	cwEast, cwWest := env.User(actor.RoleCaseworker, east), env.User(actor.RoleCaseworker, west)
+	caseEast, caseWest := env.Case(cwEast, east), env.Case(cwWest, west)
+
+	t.Run("the case list holds both teams' cases", func(t *testing.T) {
+		r := env.Do("GET", "/api/v1/cases", leader.Token, nil)
+		ids := itemIDs(r)
+		if r.Status != 200 || len(ids) != 2 || !ids[caseEast.ID.String()] || !ids[caseWest.ID.String()] {
+			t.Fatalf("list: %d %s", r.Status, r.Body)
+		}
+	})
+	for i, c := range []cases.Viewed{caseEast, caseWest} {
+		t.Run([]string{"Øst", "Vest"}[i]+"'s case can be read and changed", func(t *testing.T) {
+			r := env.Do("GET", "/api/v1/cases/"+c.ID.String(), leader.Token, nil)
+			if r.Status != 200 {
+				t.Fatalf("get: %d %s", r.Status, r.Body)
+			}
+			r = env.Do("PATCH", "/api/v1/cases/"+c.ID.String(), leader.Token, map[string]any{"legal_basis": "sel_107"},
+				"If-Match", r.Header.Get("ETag"))
+			if r.Status != 200 {
+				t.Fatalf("patch: %d %s", r.Status, r.Body)
+			}
+		})
+	}
+	t.Run("both teams are listed and readable", func(t *testing.T) {
+		r := env.Do("GET", "/api/v1/teams", leader.Token, nil)
+		if ids := itemIDs(r); len(ids) != 2 || !ids[east.ID.String()] || !ids[west.ID.String()] {
+			t.Fatalf("teams: %d %s", r.Status, r.Body)
+		}
+		for _, tm := range []identity.Team{east, west} {
+			if r := env.Do("GET", "/api/v1/teams/"+tm.ID.String(), leader.Token, nil); r.Status != 200 {
+				t.Errorf("get %s: %d %s", tm.Name, r.Status, r.Body)
+			}
+		}
+	})
+	t.Run("the audit trail holds both teams' events", func(t *testing.T) {
+		r := env.Do("GET", "/api/v1/audit?limit=200", leader.Token, nil)
+		seen := map[any]bool{}
+		for _, it := range listItems(r) {
+			seen[it["team_id"]] = true
+		}
+		if !seen[east.ID.String()] || !seen[west.ID.String()] {
+			t.Fatalf("audit: %d %s", r.Status, r.Body)
+		}
+	})
+	t.Run("a case can be opened in either team", func(t *testing.T) {
+		for _, tm := range []identity.Team{east, west} {
+			r := env.Do("POST", "/api/v1/cases", leader.Token, map[string]any{"team_id": tm.ID,
+				"citizen":     map[string]any{"name": "Ole Olsen", "cpr": testkit.NextCPR()},
+				"legal_basis": "sel_85", "target_group": "autism"})
+			if r.Status != 201 {
+				t.Errorf("create in %s: %d %s", tm.Name, r.Status, r.Body)
+			}
+		}
+	})
+}
+
+func TestUserWithoutCaseRoleListingCasesGets403(t *testing.T) {
+	env := testkit.Start(t, "postgres")
+	team := env.Team("Nord")
+	for _, u := range []testkit.User{env.User(actor.RoleAdmin), env.User(actor.RoleAnalyst, team), env.User(actor.RoleAnalyst)} {
+		name := fmt.Sprintf("%s with %d teams listing cases gets 403", u.Role, len(u.Teams))
+		t.Run(name, func(t *testing.T) {
+			r := env.Do("GET", "/api/v1/cases", u.Token, nil)
+			if r.Status != 403 {
+				t.Fatalf("%d %s", r.Status, r.Body)
+			}
+			wantProblem(t, r, 403)
+			wantDetail(t, r, msgCaseRole)
+		})
+	}
+}
+
+// --- helpers ---
+
+func cellName(role string, side int, ep endpoint, want int) string {
+	who := role
+	if role == roleAnonymous {
+		who = "anonymous caller"
+	}
+	switch {
+	case ep.teamless:
+	case role == "admin" || role == roleAnonymous:
+		who += " on " + [2]string{"team Nord's", "team Syd's"}[side] + " resource"
+	case side == sideOwn:
+		who = role + " of own team"
+	default:
+		who = role + " of other team"
+	}
+	return fmt.Sprintf("%s gets %d on %s", who, want, ep.route)
+}
+
+var routeParams = regexp.MustCompile(`\{[^}]*\}`)
+
+// routeKey turns "GET /cases/{id}?x=1" into Echo's "GET /cases/:id".
+func routeKey(route string) string {
+	route, _, _ = strings.Cut(route, "?")
+	return routeParams.ReplaceAllString(route, ":id")
+}
+
+func dashed(cpr string) string { return cpr[:6] + "-" + cpr[6:] }
+
+// mustNotLeak: no response ever holds a full CPR number except a reveal, and
+// a member of one team never sees the other team's citizen or name.
+func (w *world) mustNotLeak(t *testing.T, c call, req testkit.Req, r testkit.Response) {
+	t.Helper()
+	body := string(r.Body)
+	reveal := r.Status == 200 && strings.HasSuffix(req.Path, "/cpr")
+	for _, cpr := range w.cprs {
+		if !reveal && (strings.Contains(body, cpr) || strings.Contains(body, dashed(cpr))) {
+			t.Errorf("%s %s answered a full CPR number: %s", req.Method, req.Path, body)
+		}
+	}
+	if c.role == "admin" || c.role == roleAnonymous {
+		return
+	}
+	var foreign []string
+	if c.as.ID == w.cwOther.ID || c.as.ID == w.leaderOther.ID {
+		foreign = []string{ownCitizenName, ownTeamName}
+	} else {
+		foreign = []string{otherCitizen, otherTeamName, w.memberOther.Email, w.cwOther.Email, `"` + w.cwOther.Name + `"`}
+	}
+	for _, s := range foreign {
+		if strings.Contains(body, s) {
+			t.Errorf("%s %s showed %q to a member of another team: %s", req.Method, req.Path, s, body)
+		}
+	}
+}
+
+func listItems(r testkit.Response) []map[string]any {
+	raw, _ := r.JSON["items"].([]any)
+	out := make([]map[string]any, 0, len(raw))
+	for _, it := range raw {
+		if m, ok := it.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func itemIDs(r testkit.Response) map[string]bool {
+	out := map[string]bool{}
+	for _, it := range listItems(r) {
+		if id, ok := it["id"].(string); ok {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+var problemCodes = map[int]string{400: "bad-request", 401: "unauthenticated", 403: "forbidden", 404: "not-found",
+	409: "conflict", 412: "precondition-failed", 422: "validation", 428: "precondition-required"}
+
+// wantProblem checks the RFC 9457 shape of an error response.
+func wantProblem(t *testing.T, r testkit.Response, status int) {
+	t.Helper()
+	if ct := r.Header.Get("Content-Type"); ct != "application/problem+json" {
+		t.Errorf("Content-Type %q, want application/problem+json", ct)
+	}
+	if typ, _ := r.JSON["type"].(string); typ != problemTypeBase+problemCodes[status] {
+		t.Errorf("type %q, want %s%s", typ, problemTypeBase, problemCodes[status])
+	}
+	if s, _ := r.JSON["status"].(float64); int(s) != status {
+		t.Errorf("problem status %v, want %d", r.JSON["status"], status)
+	}
+	if title, _ := r.JSON["title"].(string); title == "" {
+		t.Error("problem has no title")
+	}
+	if inst, _ := r.JSON["instance"].(string); inst != "urn:request:"+r.Header.Get("X-Request-Id") || inst == "urn:request:" {
+		t.Errorf("instance %q does not name request %q", inst, r.Header.Get("X-Request-Id"))
+	}
+}
+
+func wantDetail(t *testing.T, r testkit.Response, detail string) {
+	t.Helper()
+	if got, _ := r.JSON["detail"].(string); got != detail {
+		t.Errorf("detail %q, want %q", got, detail)
+	}
+}
+
+func wantFieldErrors(t *testing.T, r testkit.Response, want map[string]string) {
+	t.Helper()
+	got := map[string]string{}
+	errsList, _ := r.JSON["errors"].([]any)
+	for _, e := range errsList {
+		m, _ := e.(map[string]any)
+		f, _ := m["field"].(string)
+		msg, _ := m["message"].(string)
+		got[f] = msg
+	}
+	for f, msg := range want {
+		if got[f] != msg {
+			t.Errorf("field %s: got %q, want %q (all: %v)", f, got[f], msg, got)
+		}
+	}
+}
