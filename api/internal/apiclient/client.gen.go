@@ -1741,6 +1741,9 @@ type CPRLookupRequest struct {
 	// Cpr Example: 610190-1234
 	Cpr string `json:"cpr"`
 
+	// Cursor next_cursor from the previous page of matches.
+	Cursor *string `json:"cursor,omitempty"`
+
 	// Limit Page size, 50 when absent.
 	Limit *int32 `json:"limit,omitempty"`
 }
@@ -1753,17 +1756,19 @@ type Case struct {
 	Citizen           Citizen                 `json:"citizen"`
 	ClosedAt          *time.Time              `json:"closed_at,omitempty"`
 	ClosureNote       *string                 `json:"closure_note,omitempty"`
-	ClosureReason     *CaseClosureReason      `json:"closure_reason,omitempty"`
-	ContactAgreement  ContactAgreement        `json:"contact_agreement"`
-	CreatedAt         time.Time               `json:"created_at"`
-	Dreams            []Dream                 `json:"dreams"`
-	Expectations      []Expectation           `json:"expectations"`
-	FollowUpCadence   *CaseFollowUpCadence    `json:"follow_up_cadence,omitempty"`
-	FollowUpOverdue   bool                    `json:"follow_up_overdue"`
-	Id                openapi_types.UUID      `json:"id"`
-	LegalBasis        CaseLegalBasis          `json:"legal_basis"`
-	LegalBasisNote    *string                 `json:"legal_basis_note,omitempty"`
-	Network           []NetworkPerson         `json:"network"`
+
+	// ClosureReason Reason and note of the latest closure; kept when the case is reopened.
+	ClosureReason    *CaseClosureReason   `json:"closure_reason,omitempty"`
+	ContactAgreement ContactAgreement     `json:"contact_agreement"`
+	CreatedAt        time.Time            `json:"created_at"`
+	Dreams           []Dream              `json:"dreams"`
+	Expectations     []Expectation        `json:"expectations"`
+	FollowUpCadence  *CaseFollowUpCadence `json:"follow_up_cadence,omitempty"`
+	FollowUpOverdue  bool                 `json:"follow_up_overdue"`
+	Id               openapi_types.UUID   `json:"id"`
+	LegalBasis       CaseLegalBasis       `json:"legal_basis"`
+	LegalBasisNote   *string              `json:"legal_basis_note,omitempty"`
+	Network          []NetworkPerson      `json:"network"`
 
 	// NextFollowUpDate Example: 2027-02-01
 	NextFollowUpDate *openapi_types.Date `json:"next_follow_up_date,omitempty"`
@@ -1771,11 +1776,15 @@ type Case struct {
 	Phase            CasePhase           `json:"phase"`
 	PhaseHistory     []PhaseChange       `json:"phase_history"`
 	PhaseIteration   int32               `json:"phase_iteration"`
-	Resources        []Resource          `json:"resources"`
-	Status           CaseStatus          `json:"status"`
-	TargetGroup      CaseTargetGroup     `json:"target_group"`
-	TeamId           openapi_types.UUID  `json:"team_id"`
-	UpdatedAt        time.Time           `json:"updated_at"`
+	ReopenNote       *string             `json:"reopen_note,omitempty"`
+
+	// ReopenedAt When the case was last reopened, and why.
+	ReopenedAt  *time.Time         `json:"reopened_at,omitempty"`
+	Resources   []Resource         `json:"resources"`
+	Status      CaseStatus         `json:"status"`
+	TargetGroup CaseTargetGroup    `json:"target_group"`
+	TeamId      openapi_types.UUID `json:"team_id"`
+	UpdatedAt   time.Time          `json:"updated_at"`
 
 	// Version Same value as the ETag header, for clients that keep cases in lists.
 	Version int32 `json:"version"`
@@ -1784,7 +1793,7 @@ type Case struct {
 // CaseAllowedNextPhases defines model for Case.AllowedNextPhases.
 type CaseAllowedNextPhases string
 
-// CaseClosureReason defines model for Case.ClosureReason.
+// CaseClosureReason Reason and note of the latest closure; kept when the case is reopened.
 type CaseClosureReason string
 
 // CaseFollowUpCadence defines model for Case.FollowUpCadence.

@@ -72,10 +72,6 @@ type want struct {
 	teamID  *uuid.UUID
 	outcome string
 	detail  string
-	// noRole marks rows the identity service writes without actor_role
-	// (logout, refresh reuse: identity/service.go passes ActorID but not
-	// ActorRole, and Record fills the role only from an authenticated actor).
-	noRole bool
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -147,7 +143,7 @@ func checkRequest(t *testing.T, env *testkit.Env, r testkit.Response, wants ...w
 				}
 			} else if g.ActorID == nil || *g.ActorID != w.actor.ID {
 				t.Errorf("%s: actor = %s, want %s (%s)", w.action, idStr(g.ActorID), w.actor.ID, w.actor.Email)
-			} else if !w.noRole && g.ActorRole != string(w.actor.Role) {
+			} else if g.ActorRole != string(w.actor.Role) {
 				t.Errorf("%s: actor_role = %q, want %q", w.action, g.ActorRole, w.actor.Role)
 			}
 			if w.subject != "" && g.Subject != w.subject {
@@ -250,11 +246,11 @@ func TestEveryAuditedActionIsRecordedOncePerRequest(t *testing.T) {
 				{"refresh with a spent token", 401, func() testkit.Response {
 					return env.Do(http.MethodPost, "/api/v1/auth/refresh", "", map[string]any{"refresh_token": spent})
 				}, func() []want {
-					return []want{{action: "auth.refresh_reuse", actor: &cw, outcome: "denied", noRole: true}}
+					return []want{{action: "auth.refresh_reuse", actor: &cw, outcome: "denied"}}
 				}},
 				{"logout", 204, func() testkit.Response {
 					return env.Do(http.MethodPost, "/api/v1/auth/logout", "", map[string]any{"refresh_token": str(login(), "refresh_token")})
-				}, func() []want { return []want{{action: "auth.logout", actor: &cw, noRole: true}} }},
+				}, func() []want { return []want{{action: "auth.logout", actor: &cw}} }},
 				{"case create", 201, func() testkit.Response {
 					r := env.Do(http.MethodPost, "/api/v1/cases", cw.Token, newCaseBody(nord.ID, shared))
 					caseID = uuid.MustParse(str(r, "id"))

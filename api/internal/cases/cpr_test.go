@@ -148,6 +148,19 @@ func TestCaseCPR(t *testing.T) {
 					if len(itemIDs(r)) != 2 || str(r.JSON, "next_cursor") == "" {
 						t.Errorf("limit 2: %d items, cursor %q", len(itemIDs(r)), str(r.JSON, "next_cursor"))
 					}
+					next := s.do(t, post, "/api/v1/cases/cpr-lookup", leader.Token,
+						map[string]any{"cpr": shared, "limit": 2, "cursor": str(r.JSON, "next_cursor")})
+					wantStatus(t, next, 200)
+					seen := map[string]bool{}
+					for _, id := range append(itemIDs(r), itemIDs(next)...) {
+						if seen[id] {
+							t.Errorf("case %s on both pages", id)
+						}
+						seen[id] = true
+					}
+					if len(itemIDs(next)) == 0 {
+						t.Error("the next page of matches is empty")
+					}
 				})
 				t.Run("bad lookups are refused", func(t *testing.T) {
 					wantProblem(t, s.do(t, post, "/api/v1/cases/cpr-lookup", cw.Token, map[string]any{"cpr": "310290-1234"}), 422, msgInvalid,

@@ -171,22 +171,26 @@ type CaseDTO struct {
 	Phase          string     `json:"phase" enums:"sagsaabning,sagsoplysning,sagsvurdering,afgoerelse,bestilling,opfoelgning"`
 	PhaseIteration int32      `json:"phase_iteration" format:"int32" minimum:"1" maximum:"1000"`
 	// Phases the case may move to next.
-	AllowedNextPhases []string            `json:"allowed_next_phases" validate:"max=6" enums:"sagsaabning,sagsoplysning,sagsvurdering,afgoerelse,bestilling,opfoelgning"`
-	Status            string              `json:"status" enums:"open,closed"`
-	ClosureReason     string              `json:"closure_reason,omitempty" enums:"goals_achieved,no_longer_needed,refused,citizen_withdrew,moved,transferred,deceased,other"`
-	ClosureNote       string              `json:"closure_note,omitempty" maxLength:"4000"`
-	Dreams            []DreamDTO          `json:"dreams" validate:"max=50"`
-	Resources         []ResourceDTO       `json:"resources" validate:"max=100"`
-	Network           []NetworkPersonDTO  `json:"network" validate:"max=100"`
-	ContactAgreement  ContactAgreementDTO `json:"contact_agreement"`
-	Expectations      []ExpectationDTO    `json:"expectations" validate:"max=100"`
-	FollowUpCadence   string              `json:"follow_up_cadence,omitempty" enums:"weekly,every_2_weeks,monthly,quarterly,every_4_months,half_yearly,yearly,as_needed"`
-	NextFollowUpDate  string              `json:"next_follow_up_date,omitempty" format:"date" maxLength:"10" example:"2027-02-01"`
-	FollowUpOverdue   bool                `json:"follow_up_overdue"`
-	OpenedAt          time.Time           `json:"opened_at" format:"date-time"`
-	ClosedAt          *time.Time          `json:"closed_at,omitempty" format:"date-time"`
-	CreatedAt         time.Time           `json:"created_at" format:"date-time"`
-	UpdatedAt         time.Time           `json:"updated_at" format:"date-time"`
+	AllowedNextPhases []string `json:"allowed_next_phases" validate:"max=6" enums:"sagsaabning,sagsoplysning,sagsvurdering,afgoerelse,bestilling,opfoelgning"`
+	Status            string   `json:"status" enums:"open,closed"`
+	// Reason and note of the latest closure; kept when the case is reopened.
+	ClosureReason string `json:"closure_reason,omitempty" enums:"goals_achieved,no_longer_needed,refused,citizen_withdrew,moved,transferred,deceased,other"`
+	ClosureNote   string `json:"closure_note,omitempty" maxLength:"4000"`
+	// When the case was last reopened, and why.
+	ReopenedAt       *time.Time          `json:"reopened_at,omitempty" format:"date-time"`
+	ReopenNote       string              `json:"reopen_note,omitempty" maxLength:"4000"`
+	Dreams           []DreamDTO          `json:"dreams" validate:"max=50"`
+	Resources        []ResourceDTO       `json:"resources" validate:"max=100"`
+	Network          []NetworkPersonDTO  `json:"network" validate:"max=100"`
+	ContactAgreement ContactAgreementDTO `json:"contact_agreement"`
+	Expectations     []ExpectationDTO    `json:"expectations" validate:"max=100"`
+	FollowUpCadence  string              `json:"follow_up_cadence,omitempty" enums:"weekly,every_2_weeks,monthly,quarterly,every_4_months,half_yearly,yearly,as_needed"`
+	NextFollowUpDate string              `json:"next_follow_up_date,omitempty" format:"date" maxLength:"10" example:"2027-02-01"`
+	FollowUpOverdue  bool                `json:"follow_up_overdue"`
+	OpenedAt         time.Time           `json:"opened_at" format:"date-time"`
+	ClosedAt         *time.Time          `json:"closed_at,omitempty" format:"date-time"`
+	CreatedAt        time.Time           `json:"created_at" format:"date-time"`
+	UpdatedAt        time.Time           `json:"updated_at" format:"date-time"`
 	// Same value as the ETag header, for clients that keep cases in lists.
 	Version      int32            `json:"version" format:"int32" minimum:"1" maximum:"2147483647"`
 	PhaseHistory []PhaseChangeDTO `json:"phase_history" validate:"max=1000"`
@@ -278,6 +282,8 @@ type CPRLookupRequest struct {
 	CPR string `json:"cpr" maxLength:"11" example:"610190-1234"`
 	// Page size, 50 when absent.
 	Limit int32 `json:"limit,omitempty" format:"int32" minimum:"1" maximum:"200"`
+	// next_cursor from the previous page of matches.
+	Cursor string `json:"cursor,omitempty" maxLength:"1000"`
 } // @name CPRLookupRequest
 
 // CPRDTO is a revealed CPR number.

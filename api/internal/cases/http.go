@@ -60,7 +60,7 @@ func (h *Handler) toDTO(v Viewed) CaseDTO {
 		Citizen: CitizenDTO{Name: c.Citizen.Name, CPR: v.MaskedCPR}, LegalBasis: c.LegalBasis,
 		LegalBasisNote: c.LegalBasisNote, TargetGroup: c.TargetGroup, Phase: string(c.Phase),
 		PhaseIteration: int32(c.PhaseIteration), AllowedNextPhases: []string{}, Status: string(c.Status),
-		ClosureReason: c.ClosureReason, ClosureNote: c.ClosureNote,
+		ClosureReason: c.ClosureReason, ClosureNote: c.ClosureNote, ReopenedAt: c.ReopenedAt, ReopenNote: c.ReopenNote,
 		Dreams: make([]DreamDTO, len(c.Dreams)), Resources: make([]ResourceDTO, len(c.Resources)),
 		Network: make([]NetworkPersonDTO, len(c.Network)), Expectations: make([]ExpectationDTO, len(c.Expectations)),
 		ContactAgreement: ContactAgreementDTO(c.ContactAgreement), FollowUpCadence: c.FollowUpCadence,
@@ -310,7 +310,7 @@ func (h *Handler) lookup(c echo.Context) error {
 		e.Fields = []errs.FieldError{{Field: "limit", Message: "must be from 1 to 200"}}
 		return e
 	}
-	page, err := h.svc.LookupCPR(c.Request().Context(), a, in.CPR, limit)
+	page, err := h.svc.LookupCPR(c.Request().Context(), a, in.CPR, limit, in.Cursor)
 	if err != nil {
 		return err
 	}

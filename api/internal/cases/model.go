@@ -208,8 +208,10 @@ type Case struct {
 	Phase            Phase
 	PhaseIteration   int
 	Status           Status
-	ClosureReason    string
+	ClosureReason    string // of the latest closure; kept after a reopen
 	ClosureNote      string
+	ReopenedAt       *time.Time
+	ReopenNote       string
 	Dreams           []Dream
 	Resources        []Resource
 	Network          []NetworkPerson

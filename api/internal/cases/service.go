@@ -61,6 +61,13 @@ func (s *Service) now() time.Time { return s.clock.Now().UTC().Truncate(time.Mic
 // Today is the service's current date (for overdue computation by callers).
 func (s *Service) Today() time.Time { return dateOf(s.clock.Now()) }
 
+// onBehalfOf makes a the actor on ctx, so the audit rows of a use case name
+// whoever the caller says acts, also when it is not an HTTP request (demo
+// seeding, jobs).
+func onBehalfOf(ctx context.Context, a actor.Actor) context.Context {
+	return actor.With(ctx, a)
+}
+
 func requireCaseRole(a actor.Actor) error {
 	if !a.WorksWithCases() {
 		return errs.New(errs.Forbidden, "Your role does not give access to case content.")
@@ -115,7 +122,7 @@ func (s *Service) toCase(r caseRow, history []transitionRow) Case {
 		ID: r.ID, TeamID: r.TeamID, CaseworkerID: r.CaseworkerID, CaseworkerName: r.CaseworkerName,
 		LegalBasis: r.LegalBasis, LegalBasisNote: r.LegalBasisNote, TargetGroup: r.TargetGroup,
 		Phase: Phase(r.Phase), PhaseIteration: r.PhaseIteration, Status: Status(r.Status),
-		ClosureReason: r.ClosureReason, ClosureNote: r.ClosureNote,
+		ClosureReason: r.ClosureReason, ClosureNote: r.ClosureNote, ReopenNote: r.ReopenNote,
 		Dreams: r.Dreams.V, Resources: r.Resources.V, Network: r.Network.V,
 		ContactAgreement: r.ContactAgreement.V, Expectations: r.Expectations.V,
 		FollowUpCadence: r.FollowUpCadence, OpenedAt: r.OpenedAt.UTC(), CreatedAt: r.CreatedAt.UTC(),
@@ -130,6 +137,10 @@ func (s *Service) toCase(r caseRow, history []transitionRow) Case {
 	if r.ClosedAt != nil {
 		t := r.ClosedAt.UTC()
 		c.ClosedAt = &t
+	}
+	if r.ReopenedAt != nil {
+		t := r.ReopenedAt.UTC()
+		c.ReopenedAt = &t
 	}
 	for _, h := range history {
 		c.PhaseHistory = append(c.PhaseHistory, PhaseChange{ID: h.ID, From: Phase(h.FromPhase), To: Phase(h.ToPhase),
@@ -185,6 +196,7 @@ func (s *Service) citizenColumns(name string, cpr CPR) (map[string]any, error) {
 
 // Create opens a case in sagsåbning in one of the actor's teams.
 func (s *Service) Create(ctx context.Context, a actor.Actor, in NewCase) (Viewed, error) {
+	ctx = onBehalfOf(ctx, a)
 	if err := requireCaseRole(a); err != nil {
 		return Viewed{}, err
 	}
@@ -283,6 +295,7 @@ type Viewed struct {
 
 // Get reads one case with its phase history, and audits the read.
 func (s *Service) Get(ctx context.Context, a actor.Actor, id uuid.UUID) (Viewed, error) {
+	ctx = onBehalfOf(ctx, a)
 	if err := requireCaseRole(a); err != nil {
 		return Viewed{}, err
 	}
@@ -307,6 +320,7 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, id uuid.UUID) (Viewed,
 
 // RevealCPR decrypts the citizen's CPR number. Every reveal is audited.
 func (s *Service) RevealCPR(ctx context.Context, a actor.Actor, id uuid.UUID) (string, error) {
+	ctx = onBehalfOf(ctx, a)
 	if err := requireCaseRole(a); err != nil {
 		return "", err
 	}
@@ -377,6 +391,7 @@ type Page struct {
 // page and one multi-row audit insert) whatever the page size. Every case
 // shown is audited as read in a list.
 func (s *Service) List(ctx context.Context, a actor.Actor, f ListFilter) (Page, error) {
+	ctx = onBehalfOf(ctx, a)
 	if err := requireCaseRole(a); err != nil {
 		return Page{}, err
 	}
@@ -460,7 +475,7 @@ func (s *Service) List(ctx context.Context, a actor.Actor, f ListFilter) (Page, 
 
 // LookupCPR finds the actor's teams' cases for one exact CPR number. The CPR
 // travels in a request body, never in a URL, so it stays out of access logs.
-func (s *Service) LookupCPR(ctx context.Context, a actor.Actor, cpr string, limit int) (Page, error) {
+func (s *Service) LookupCPR(ctx context.Context, a actor.Actor, cpr string, limit int, cursor string) (Page, error) {
 	if err := requireCaseRole(a); err != nil {
 		return Page{}, err
 	}
@@ -470,7 +485,7 @@ func (s *Service) LookupCPR(ctx context.Context, a actor.Actor, cpr string, limi
 		f.Add("cpr", err.Error())
 		return Page{}, f.Err()
 	}
-	return s.List(ctx, a, ListFilter{Limit: limit, Sort: "-opened_at", cprHash: s.crypto.Hash(cprPurpose, c.String())})
+	return s.List(ctx, a, ListFilter{Limit: limit, Cursor: cursor, Sort: "-opened_at", cprHash: s.crypto.Hash(cprPurpose, c.String())})
 }
 
 // mutate runs a versioned change on an open case inside one transaction:
@@ -478,6 +493,7 @@ func (s *Service) LookupCPR(ctx context.Context, a actor.Actor, cpr string, limi
 // columns, write them with the version in the WHERE, audit, re-read.
 func (s *Service) mutate(ctx context.Context, a actor.Actor, id uuid.UUID, version int, action audit.Action,
 	fn func(ctx context.Context, r caseRow) (cols map[string]any, detail string, err error)) (Viewed, error) {
+	ctx = onBehalfOf(ctx, a)
 	if err := requireCaseRole(a); err != nil {
 		return Viewed{}, err
 	}
@@ -630,15 +646,16 @@ func (s *Service) Close(ctx context.Context, a actor.Actor, id uuid.UUID, versio
 func (s *Service) Reopen(ctx context.Context, a actor.Actor, id uuid.UUID, version int, note string) (Viewed, error) {
 	return s.mutate(ctx, a, id, version, audit.CaseReopened, func(_ context.Context, r caseRow) (map[string]any, string, error) {
 		var f errs.Fields
-		text(&f, "note", note, maxTextLen, false)
+		note = text(&f, "note", note, maxTextLen, false)
 		if err := f.Err(); err != nil {
 			return nil, "", err
 		}
 		if r.Status != string(StatusClosed) {
 			return nil, "", errs.New(errs.Conflict, "The case is already open.")
 		}
-		return map[string]any{"status": string(StatusOpen), "closure_reason": "", "closure_note": "",
-			"closed_at": nil}, "", nil
+		// The reason and note of the closure stay as the record of it.
+		return map[string]any{"status": string(StatusOpen), "closed_at": nil, "reopened_at": s.now(),
+			"reopen_note": note}, "", nil
 	})
 }
 

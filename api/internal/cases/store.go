@@ -41,6 +41,8 @@ type caseRow struct {
 	NextFollowUpDate  db.Date                   `gorm:"column:next_follow_up_date"`
 	OpenedAt          time.Time                 `gorm:"column:opened_at"`
 	ClosedAt          *time.Time                `gorm:"column:closed_at"`
+	ReopenedAt        *time.Time                `gorm:"column:reopened_at"`
+	ReopenNote        string                    `gorm:"column:reopen_note"`
 	CreatedAt         time.Time                 `gorm:"column:created_at"`
 	UpdatedAt         time.Time                 `gorm:"column:updated_at"`
 	CreatedBy         uuid.UUID                 `gorm:"column:created_by"`
@@ -71,7 +73,7 @@ var fullColumns = []string{"c.id", "c.team_id", "c.caseworker_id", "c.citizen_na
 	"c.legal_basis", "c.legal_basis_note", "c.target_group", "c.phase", "c.phase_iteration", "c.status",
 	"c.closure_reason", "c.closure_note", "c.dreams", "c.resources", "c.network", "c.contact_agreement",
 	"c.expectations", "c.follow_up_cadence", "c.next_follow_up_date", "c.opened_at", "c.closed_at",
-	"c.created_at", "c.updated_at", "c.created_by", "c.updated_by", "c.version", "u.name AS caseworker_name"}
+	"c.reopened_at", "c.reopen_note", "c.created_at", "c.updated_at", "c.created_by", "c.updated_by", "c.version", "u.name AS caseworker_name"}
 
 // summaryColumns leave out the documents and the ciphertext: a list page
 // needs neither.

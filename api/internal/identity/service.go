@@ -228,7 +228,7 @@ func (s *Service) Refresh(ctx context.Context, token string) (Tokens, error) {
 			if err := s.st.revokeFamily(ctx, r.FamilyID, now); err != nil {
 				return err
 			}
-			return s.audit.Record(ctx, audit.Event{Action: audit.TokenReuse, ActorID: &r.UserID, Outcome: audit.Denied,
+			return s.audit.Record(ctx, audit.Event{Action: audit.TokenReuse, ActorID: &r.UserID, ActorRole: s.roleOf(ctx, r.UserID), Outcome: audit.Denied,
 				Detail: "spent refresh token presented; session family revoked"})
 		}
 		if !r.ExpiresAt.After(now) {
@@ -266,6 +266,16 @@ func (s *Service) Refresh(ctx context.Context, token string) (Tokens, error) {
 	return toks, nil
 }
 
+// roleOf names the user's role for an audit row; an unknown user (which a
+// foreign key makes impossible) is recorded without one.
+func (s *Service) roleOf(ctx context.Context, id uuid.UUID) string {
+	u, err := s.st.userByID(ctx, id)
+	if err != nil {
+		return ""
+	}
+	return u.Role
+}
+
 // Logout revokes the refresh token's family. Unknown tokens are ignored, so
 // logging out twice is harmless.
 func (s *Service) Logout(ctx context.Context, token string) error {
@@ -281,7 +291,7 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 		if err := s.st.revokeFamily(ctx, r.FamilyID, now); err != nil {
 			return err
 		}
-		return s.audit.Record(ctx, audit.Event{Action: audit.LoggedOut, ActorID: &r.UserID})
+		return s.audit.Record(ctx, audit.Event{Action: audit.LoggedOut, ActorID: &r.UserID, ActorRole: s.roleOf(ctx, r.UserID)})
 	})
 	if err != nil {
 		return fmt.Errorf("logout: %w", err)
@@ -364,7 +374,7 @@ func (s *Service) createUser(ctx context.Context, in NewUser) (User, error) {
 		if err := s.st.insertUser(ctx, r, in.TeamIDs); err != nil {
 			return err
 		}
-		if err := s.audit.Record(ctx, audit.Event{Action: audit.UserCreated, Detail: "user " + r.ID.String()}); err != nil {
+		if err := s.audit.Record(ctx, audit.Event{Action: audit.UserCreated, Subject: r.Email, Detail: "user " + r.ID.String()}); err != nil {
 			return err
 		}
 		var err error
@@ -478,6 +488,10 @@ func (s *Service) GetUser(ctx context.Context, a actor.Actor, id uuid.UUID) (Use
 	}
 	if a.Role == actor.RoleAdmin || id == a.UserID {
 		return u, nil
+	}
+	if !u.Active {
+		// Deactivated colleagues are hidden from non-admins, as in ListUsers.
+		return User{}, errs.NotFoundf("No user with id %s.", id)
 	}
 	for _, t := range u.Teams {
 		if a.InTeam(t.ID) {

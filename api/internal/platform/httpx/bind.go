@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
@@ -311,7 +312,7 @@ func (q *Query) get(name string) (string, bool) {
 // String returns the parameter, bounded in length.
 func (q *Query) String(name string, maxLen int) string {
 	v, _ := q.get(name)
-	if len(v) > maxLen {
+	if utf8.RuneCountInString(v) > maxLen {
 		q.fields.Add(name, fmt.Sprintf("must be at most %d characters", maxLen))
 		return ""
 	}
