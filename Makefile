@@ -52,11 +52,12 @@ endef
 
 .PHONY: openapi-check
 openapi-check: ## Fail when openapi.yaml or the generated client is stale
-	rm -rf build/openapi-check && mkdir -p build/openapi-check
-	$(call gen_openapi,build/openapi-check)
+# (a directory starting with _ is invisible to go ./... patterns)
+	rm -rf build/_openapi-check && mkdir -p build/_openapi-check
+	$(call gen_openapi,build/_openapi-check)
 	@for f in openapi.yaml api/internal/apispec/openapi.yaml api/internal/apiclient/client.gen.go; do \
-	  if ! cmp -s "$$f" "build/openapi-check/$$f"; then \
-	    echo "$$f is stale: run 'make openapi' and commit the result"; diff -u "$$f" "build/openapi-check/$$f" | head -40; exit 1; \
+	  if ! cmp -s "$$f" "build/_openapi-check/$$f"; then \
+	    echo "$$f is stale: run 'make openapi' and commit the result"; diff -u "$$f" "build/_openapi-check/$$f" | head -40; exit 1; \
 	  fi; \
 	done
 	@echo "openapi.yaml and generated client are up to date"
