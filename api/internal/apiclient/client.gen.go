@@ -2092,6 +2092,10 @@ type LoginRequest struct {
 
 	// Password Example: correct horse battery
 	Password string `json:"password"`
+
+	// RefreshCookie Browsers: set true to receive the refresh token as an HttpOnly cookie
+	// (bic_refresh) instead of in the body, out of reach of scripts.
+	RefreshCookie *bool `json:"refresh_cookie,omitempty"`
 }
 
 // MovePhaseRequest defines model for MovePhaseRequest.
@@ -2208,7 +2212,7 @@ type Problem struct {
 
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
-	RefreshToken string `json:"refresh_token"`
+	RefreshToken *string `json:"refresh_token,omitempty"`
 }
 
 // ReopenCaseRequest defines model for ReopenCaseRequest.
@@ -2300,8 +2304,9 @@ type TokenResponse struct {
 	// Example: 900
 	ExpiresIn int32 `json:"expires_in"`
 
-	// RefreshToken Opaque; spend it once at /auth/refresh. Keep it out of reach of scripts.
-	RefreshToken string                 `json:"refresh_token"`
+	// RefreshToken Opaque; spend it once at /auth/refresh. Absent when it was set as the
+	// bic_refresh cookie (refresh_cookie: true).
+	RefreshToken *string                `json:"refresh_token,omitempty"`
 	TokenType    TokenResponseTokenType `json:"token_type"`
 }
 
@@ -2631,7 +2636,7 @@ type ClientInterface interface {
 
 	// LogoutWithBody Log out
 	//
-	// Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+	// Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2640,7 +2645,7 @@ type ClientInterface interface {
 
 	// Logout Log out
 	//
-	// Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+	// Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2649,7 +2654,7 @@ type ClientInterface interface {
 
 	// RefreshTokenWithBody Renew the access token
 	//
-	// Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+	// Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -2658,7 +2663,7 @@ type ClientInterface interface {
 
 	// RefreshToken Renew the access token
 	//
-	// Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+	// Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -2959,7 +2964,7 @@ func (c *Client) Login(ctx context.Context, body LoginJSONRequestBody, reqEditor
 
 // LogoutWithBody Log out
 //
-// Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+// Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 //
 // Takes any type of body and a specified content type.
 //
@@ -2978,7 +2983,7 @@ func (c *Client) LogoutWithBody(ctx context.Context, contentType string, body io
 
 // Logout Log out
 //
-// Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+// Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -2997,7 +3002,7 @@ func (c *Client) Logout(ctx context.Context, body LogoutJSONRequestBody, reqEdit
 
 // RefreshTokenWithBody Renew the access token
 //
-// Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+// Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 //
 // Takes any type of body and a specified content type.
 //
@@ -3016,7 +3021,7 @@ func (c *Client) RefreshTokenWithBody(ctx context.Context, contentType string, b
 
 // RefreshToken Renew the access token
 //
-// Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+// Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4818,7 +4823,7 @@ type ClientWithResponsesInterface interface {
 
 	// LogoutWithBodyWithResponse Log out
 	//
-	// Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+	// Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4827,7 +4832,7 @@ type ClientWithResponsesInterface interface {
 
 	// LogoutWithResponse Log out
 	//
-	// Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+	// Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4836,7 +4841,7 @@ type ClientWithResponsesInterface interface {
 
 	// RefreshTokenWithBodyWithResponse Renew the access token
 	//
-	// Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+	// Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4845,7 +4850,7 @@ type ClientWithResponsesInterface interface {
 
 	// RefreshTokenWithResponse Renew the access token
 	//
-	// Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+	// Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -8802,7 +8807,7 @@ func (c *ClientWithResponses) LoginWithResponse(ctx context.Context, body LoginJ
 
 // LogoutWithBodyWithResponse Log out
 //
-// Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+// Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8817,7 +8822,7 @@ func (c *ClientWithResponses) LogoutWithBodyWithResponse(ctx context.Context, co
 
 // LogoutWithResponse Log out
 //
-// Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+// Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8832,7 +8837,7 @@ func (c *ClientWithResponses) LogoutWithResponse(ctx context.Context, body Logou
 
 // RefreshTokenWithBodyWithResponse Renew the access token
 //
-// Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+// Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -8847,7 +8852,7 @@ func (c *ClientWithResponses) RefreshTokenWithBodyWithResponse(ctx context.Conte
 
 // RefreshTokenWithResponse Renew the access token
 //
-// Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+// Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

@@ -71,23 +71,70 @@ func mustActor(c echo.Context) (actor.Actor, error) {
 type LoginRequest struct {
 	Email    string `json:"email" example:"rådgiver@example.dk" maxLength:"320"`
 	Password string `json:"password" example:"correct horse battery" maxLength:"256" format:"password"`
+	// Browsers: set true to receive the refresh token as an HttpOnly cookie
+	// (bic_refresh) instead of in the body, out of reach of scripts.
+	RefreshCookie bool `json:"refresh_cookie,omitempty"`
 } // @name LoginRequest
 
 // TokenResponse is an access token and the refresh token to renew it.
 type TokenResponse struct {
 	// JWT to send as 'Authorization: Bearer <token>'.
 	AccessToken string `json:"access_token" maxLength:"4000"`
-	// Opaque; spend it once at /auth/refresh. Keep it out of reach of scripts.
-	RefreshToken string `json:"refresh_token" maxLength:"200"`
+	// Opaque; spend it once at /auth/refresh. Absent when it was set as the
+	// bic_refresh cookie (refresh_cookie: true).
+	RefreshToken string `json:"refresh_token,omitempty" maxLength:"200"`
 	TokenType    string `json:"token_type" enums:"Bearer"`
 	// Seconds until the access token expires.
 	ExpiresIn int32 `json:"expires_in" format:"int32" minimum:"1" maximum:"900" example:"900"`
 } // @name TokenResponse
 
-// RefreshRequest carries a refresh token.
+// RefreshRequest carries a refresh token. Browsers that logged in with
+// refresh_cookie send an empty object; the token comes from the cookie.
 type RefreshRequest struct {
-	RefreshToken string `json:"refresh_token" maxLength:"200"`
+	RefreshToken string `json:"refresh_token,omitempty" maxLength:"200"`
 } // @name RefreshRequest
+
+// refreshCookie holds a browser's refresh token. HttpOnly keeps it from
+// scripts (an XSS cannot steal the session's long-lived half); SameSite=Strict
+// and the path keep it off every request but the three /auth calls; those
+// accept only application/json, which a cross-site page cannot send without a
+// CORS preflight this server never grants.
+const refreshCookie = "bic_refresh"
+
+func setRefreshCookie(c echo.Context, token string, ttl time.Duration) {
+	c.SetCookie(&http.Cookie{Name: refreshCookie, Value: token, Path: "/api/v1/auth", MaxAge: int(ttl.Seconds()),
+		HttpOnly: true, Secure: c.Scheme() == "https", SameSite: http.SameSiteStrictMode})
+}
+
+func clearRefreshCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: refreshCookie, Value: "", Path: "/api/v1/auth", MaxAge: -1,
+		HttpOnly: true, Secure: c.Scheme() == "https", SameSite: http.SameSiteStrictMode})
+}
+
+// refreshTokenOf takes the token from the body, or else from the cookie.
+func refreshTokenOf(c echo.Context, in RefreshRequest) (token string, fromCookie bool, err error) {
+	if in.RefreshToken != "" {
+		var f errs.Fields
+		requireField(&f, "refresh_token", in.RefreshToken, 200)
+		return in.RefreshToken, false, f.Err()
+	}
+	if ck, cerr := c.Cookie(refreshCookie); cerr == nil && ck.Value != "" && len(ck.Value) <= 200 {
+		return ck.Value, true, nil
+	}
+	var f errs.Fields
+	f.Add("refresh_token", "is required (or log in with refresh_cookie to use the bic_refresh cookie)")
+	return "", false, f.Err()
+}
+
+func (h *Handler) tokens(c echo.Context, t Tokens, cookie bool) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	out := toTokenResponse(t)
+	if cookie {
+		setRefreshCookie(c, t.RefreshToken, h.svc.refresh)
+		out.RefreshToken = ""
+	}
+	return c.JSON(http.StatusOK, out)
+}
 
 func toTokenResponse(t Tokens) TokenResponse {
 	return TokenResponse{AccessToken: t.AccessToken, RefreshToken: t.RefreshToken, TokenType: "Bearer",
@@ -136,15 +183,14 @@ func (h *Handler) login(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusOK, toTokenResponse(t))
+	return h.tokens(c, t, in.RefreshCookie)
 }
 
 // refresh godoc
 //
 //	@Summary		Renew the access token
 //	@ID			refreshToken
-//	@Description	Spends the refresh token and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
+//	@Description	Spends the refresh token (from the body, or from the bic_refresh cookie when the body has none) and returns a new pair. A refresh token can be used once; presenting it again ends every session that descends from the same login.
 //	@Tags			auth
 //	@Accept			json
 //	@Produce		json
@@ -163,24 +209,25 @@ func (h *Handler) refresh(c echo.Context) error {
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	var f errs.Fields
-	requireField(&f, "refresh_token", in.RefreshToken, 200)
-	if err := f.Err(); err != nil {
-		return err
-	}
-	t, err := h.svc.Refresh(c.Request().Context(), in.RefreshToken)
+	token, fromCookie, err := refreshTokenOf(c, in)
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusOK, toTokenResponse(t))
+	t, err := h.svc.Refresh(c.Request().Context(), token)
+	if err != nil {
+		if fromCookie && errs.Is(err, errs.Unauthenticated) {
+			clearRefreshCookie(c)
+		}
+		return err
+	}
+	return h.tokens(c, t, fromCookie)
 }
 
 // logout godoc
 //
 //	@Summary		Log out
 //	@ID			logout
-//	@Description	Revokes the refresh token and every token descending from the same login. Unknown tokens are accepted silently, so logging out twice is harmless.
+//	@Description	Revokes the refresh token (from the body, or the bic_refresh cookie) and every token descending from the same login, and clears the cookie. Unknown tokens are accepted silently, so logging out twice is harmless.
 //	@Tags			auth
 //	@Accept			json
 //	@Param			body	body	RefreshRequest	true	"Refresh token"
@@ -198,13 +245,15 @@ func (h *Handler) logout(c echo.Context) error {
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	var f errs.Fields
-	requireField(&f, "refresh_token", in.RefreshToken, 200)
-	if err := f.Err(); err != nil {
+	token, fromCookie, err := refreshTokenOf(c, in)
+	if err != nil {
 		return err
 	}
-	if err := h.svc.Logout(c.Request().Context(), in.RefreshToken); err != nil {
+	if err := h.svc.Logout(c.Request().Context(), token); err != nil {
 		return err
+	}
+	if fromCookie {
+		clearRefreshCookie(c)
 	}
 	return httpx.NoContent(c)
 }
