@@ -17,8 +17,13 @@ help: ## List the targets
 ## --- running -----------------------------------------------------------
 
 .PHONY: run
-run: build docs-viewer ## Build and start the server on the embedded database with demo data
+run: build frontend ## Install and build everything, start on the embedded database with demo data
 	BIC_DEMO=$${BIC_DEMO:-true} ./$(BIN) serve
+
+.PHONY: frontend
+frontend: node-deps ## Build the web app into frontend/dist (type check, bundle, size report)
+	cd frontend && $(NPM) run --silent build
+	$(MAKE) --no-print-directory docs-viewer
 
 .PHONY: build
 build: ## Build the server binary into bin/bic
@@ -38,7 +43,7 @@ migrate: build ## Apply database migrations (BIC_DATABASE_URL or the embedded fi
 ## --- contract ----------------------------------------------------------
 
 .PHONY: openapi
-openapi: ## Regenerate openapi.yaml, its embedded copy and the Go client from the annotations
+openapi: node-deps ## Regenerate openapi.yaml, its embedded copy, the Go client and the web app's API types
 	$(call gen_openapi,.)
 
 # gen_openapi writes the generated files under the given root (. or a temp dir).
@@ -48,14 +53,16 @@ define gen_openapi
 	$(GO) run ./api/tools/openapigen -in build/swag/swagger.json -out $(1)/openapi.yaml
 	cp $(1)/openapi.yaml $(1)/api/internal/apispec/openapi.yaml
 	$(GO) tool oapi-codegen -config api/tools/oapi-codegen.yaml -o $(1)/api/internal/apiclient/client.gen.go $(1)/openapi.yaml
+	mkdir -p $(1)/frontend/src/lib/api
+	frontend/node_modules/.bin/openapi-typescript $(1)/openapi.yaml -o $(1)/frontend/src/lib/api/schema.gen.ts --silent
 endef
 
 .PHONY: openapi-check
-openapi-check: ## Fail when openapi.yaml or the generated client is stale
+openapi-check: node-deps ## Fail when openapi.yaml or a generated client is stale
 # (a directory starting with _ is invisible to go ./... patterns)
 	rm -rf build/_openapi-check && mkdir -p build/_openapi-check
 	$(call gen_openapi,build/_openapi-check)
-	@for f in openapi.yaml api/internal/apispec/openapi.yaml api/internal/apiclient/client.gen.go; do \
+	@for f in openapi.yaml api/internal/apispec/openapi.yaml api/internal/apiclient/client.gen.go frontend/src/lib/api/schema.gen.ts; do \
 	  if ! cmp -s "$$f" "build/_openapi-check/$$f"; then \
 	    echo "$$f is stale: run 'make openapi' and commit the result"; diff -u "$$f" "build/_openapi-check/$$f" | head -40; exit 1; \
 	  fi; \
@@ -81,11 +88,19 @@ vet: ## go vet and gofmt
 	@out=$$(gofmt -l api); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 .PHONY: test
-test: vet openapi-check openapi-lint test-go ## Every test: vet, contract drift and lint, Go tests (PostgreSQL and SQLite)
+test: vet openapi-check openapi-lint test-go test-frontend test-e2e ## Every test: vet, contract drift and lint, Go (PostgreSQL, SQLite), web app unit and browser tests
 
 .PHONY: test-go
 test-go: ## Go tests against PostgreSQL (TEST_DATABASE_URL) and the embedded SQLite
 	$(GO) test -count=1 ./...
+
+.PHONY: test-frontend
+test-frontend: node-deps ## Type check and Vitest unit tests of the web app
+	cd frontend && $(NPM) run --silent typecheck && $(NPM) test --silent
+
+.PHONY: test-e2e
+test-e2e: build frontend ## Browser tests: chromium against the real server on PostgreSQL (axe on every screen)
+	cd frontend && BIC_BIN=$(CURDIR)/$(BIN) $(NPM) run --silent test:e2e
 
 .PHONY: clean
 clean: ## Remove build output (keeps ./data)

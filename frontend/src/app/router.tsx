@@ -1,0 +1,56 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Spinner } from '@/components/spinner';
+import { useMe } from '@/features/auth/api/get-me';
+import { AppLayout } from './app-layout';
+import { RequireSession } from './require-session';
+
+// Every screen is its own chunk; the login page and the case list load only
+// what they need (see scripts/bundle-report.mjs for the budget).
+const Login = lazy(() => import('./routes/login'));
+const CasesList = lazy(() => import('./routes/cases-list'));
+const CaseDetail = lazy(() => import('./routes/case-detail'));
+const CaseNew = lazy(() => import('./routes/case-new'));
+const CaseEdit = lazy(() => import('./routes/case-edit'));
+const AdminUsers = lazy(() => import('./routes/admin-users'));
+const AdminTeams = lazy(() => import('./routes/admin-teams'));
+const NotFound = lazy(() => import('./routes/not-found'));
+
+function page(C: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <C />
+    </Suspense>
+  );
+}
+
+/** The front page depends on the role: case work, or administration. */
+function Home() {
+  const me = useMe();
+  if (!me.data) return <Spinner />;
+  if (me.data.role === 'admin') return <Navigate to="/admin/brugere" replace />;
+  return <Navigate to="/sager" replace />;
+}
+
+export const routes = [
+  { path: '/login', element: page(Login) },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { path: '/', element: <Home /> },
+      { path: '/sager', element: page(CasesList) },
+      { path: '/sager/ny', element: page(CaseNew) },
+      { path: '/sager/:id', element: page(CaseDetail) },
+      { path: '/sager/:id/rediger', element: page(CaseEdit) },
+      { path: '/admin/brugere', element: page(AdminUsers) },
+      { path: '/admin/teams', element: page(AdminTeams) },
+      { path: '*', element: page(NotFound) },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '@/lib/i18n';
+import { fieldId } from './fields';
+
+export type SummaryItem = { field?: string; message: string };
+
+/**
+ * DKFDS error summary: an error alert that takes focus when it appears (so
+ * screen readers announce it) and whose links move focus to the field.
+ */
+export function ErrorSummary({ items, title }: { items: SummaryItem[]; title?: string }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (items.length) ref.current?.focus();
+  }, [items]);
+  if (!items.length) return null;
+  return (
+    <div ref={ref} className="alert alert-error" role="alert" tabIndex={-1} data-module="error-summary" aria-labelledby="error-summary-heading">
+      <div className="alert-body">
+        <h2 className="alert-heading" id="error-summary-heading">
+          {title ?? t('common.errorSummaryTitle')}
+        </h2>
+        <ul className="alert-text nobullet-list">
+          {items.map((i, n) => (
+            <li key={n}>
+              {i.field ? (
+                <a
+                  href={`#${fieldId(i.field)}`}
+                  onClick={(e) => {
+                    const el = document.getElementById(fieldId(i.field!));
+                    if (el) {
+                      e.preventDefault();
+                      el.focus();
+                      el.scrollIntoView({ block: 'center' });
+                    }
+                  }}
+                >
+                  {i.message}
+                </a>
+              ) : (
+                i.message
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

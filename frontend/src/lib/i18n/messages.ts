@@ -1,0 +1,12 @@
+// Every feature keeps its own messages; this file only gathers them. English
+// must have exactly the keys Danish has (checked by the type of `en`).
+import * as common from './common.messages';
+import * as auth from '@/features/auth/messages';
+import * as cases from '@/features/cases/messages';
+import * as admin from '@/features/admin/messages';
+
+const da = { common: common.da, auth: auth.da, cases: cases.da, admin: admin.da };
+export type Messages = typeof da;
+const en: Messages = { common: common.en, auth: auth.en, cases: cases.en, admin: admin.en };
+
+export const messages: Record<'da' | 'en', Messages> = { da, en };
