@@ -12,7 +12,7 @@ export TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=
 
 .PHONY: help
 help: ## List the targets
-	@grep -hE '^[a-z][a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  %-16s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z][a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  %-16s %s\n", $$1, $$2}'
 
 ## --- running -----------------------------------------------------------
 
@@ -101,6 +101,10 @@ test-frontend: node-deps ## Type check and Vitest unit tests of the web app
 .PHONY: test-e2e
 test-e2e: build frontend ## Browser tests: chromium against the real server on PostgreSQL (axe on every screen)
 	cd frontend && BIC_BIN=$(CURDIR)/$(BIN) $(NPM) run --silent test:e2e
+
+.PHONY: lighthouse
+lighthouse: build frontend ## Lighthouse (desktop and mobile) on the logged-in case list; writes frontend/test-results/lighthouse.json
+	cd frontend && BIC_BIN=$(CURDIR)/$(BIN) node scripts/lighthouse.mjs
 
 .PHONY: clean
 clean: ## Remove build output (keeps ./data)

@@ -119,7 +119,11 @@ func New(o Options) *echo.Echo {
 	e.RouteNotFound("/api/v1/*", fallback, fallbackMW...)
 	// Unknown /api paths answer a problem, never the app.
 	e.Any("/api/*", func(c echo.Context) error { return errs.New(errs.NotFound, "No such API resource.") })
-	e.GET("/*", spa(o.StaticDir))
+	// The app's JavaScript and the design system's stylesheet are large text;
+	// compress them. API responses are left alone: they carry tokens and CPR
+	// numbers next to caller-controlled text, the pattern compression
+	// side-channel attacks (BREACH) feed on.
+	e.GET("/*", spa(o.StaticDir), middleware.GzipWithConfig(middleware.GzipConfig{Level: 6, MinLength: 1024}))
 	return e
 }
 

@@ -30,6 +30,11 @@ func spa(dir string) echo.HandlerFunc {
 			}
 			return c.File(full)
 		}
+		// A missing file (a path with an extension, like /favicon.ico) is a
+		// 404, not the app: only client routes fall back to index.html.
+		if path.Ext(clean) != "" {
+			return echo.ErrNotFound
+		}
 		index := filepath.Join(dir, "index.html")
 		if _, err := os.Stat(index); err != nil {
 			return c.HTML(http.StatusOK, noAppPage)
