@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { useI18n, LANGS } from '@/lib/i18n';
+import { useI18n } from '@/lib/i18n';
+import { LanguageSwitcher } from './language-switcher';
 import { session } from '@/lib/auth/session';
 import { useSession } from '@/lib/auth/use-session';
 import { useMe } from '@/features/auth/api/get-me';
@@ -9,7 +10,7 @@ import { markNavigation } from './route-focus';
 
 /** Page frame: skip link, DKFDS header with user and language, navigation, main, footer. */
 export function AppLayout() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const s = useSession();
   const me = useMe();
   const navigate = useNavigate();
@@ -39,17 +40,20 @@ export function AppLayout() {
 
   const role = me.data?.role;
   const worksWithCases = role === 'caseworker' || role === 'leader';
+  const links: { to: string; label: string }[] = [];
+  if (worksWithCases) links.push({ to: '/sager', label: t('common.nav.cases') });
+  if (role === 'admin') {
+    links.push({ to: '/admin/brugere', label: t('common.nav.users') }, { to: '/admin/teams', label: t('common.nav.teams') });
+  }
   return (
     <>
       <a className="skipnav" href="#main-content">
         {t('common.skipLink')}
       </a>
+      <LanguageSwitcher />
       <header className="header">
         <div className="portal-info">
           <div className="portal-info-inner container">
-            <NavLink to="/" className="logo-text">
-              {t('common.appName')}
-            </NavLink>
             <div className="portal-user">
               {me.data && <p className="user">{t('common.nav.loggedInAs', { name: me.data.name })}</p>}
               <button
@@ -64,52 +68,33 @@ export function AppLayout() {
             </div>
           </div>
         </div>
-        <div className="language-switcher">
-          <div className="container">
-            <ul aria-label={t('common.language')}>
-              {LANGS.map((l) => (
-                <li key={l}>
-                  <button
-                    type="button"
-                    className="function-link"
-                    lang={l}
-                    aria-current={l === lang ? 'true' : undefined}
-                    onClick={() => setLang(l)}
-                  >
-                    {t(`common.languageName.${l}`)}
-                  </button>
-                </li>
-              ))}
-            </ul>
+        <div className="solution-info">
+          <div className="solution-info-inner container">
+            <div className="solution-heading">
+              <NavLink to="/">{t('common.appName')}</NavLink>
+            </div>
           </div>
         </div>
-        <nav className="navigation-menu" aria-label={t('common.nav.label')}>
-          <div className="navigation-menu-inner container">
-            <ul className="mainmenu">
-              {worksWithCases && (
-                <li>
-                  <NavLink to="/sager" className="mainmenu-item">
-                    <span>{t('common.nav.cases')}</span>
-                  </NavLink>
-                </li>
-              )}
-              {role === 'admin' && (
-                <>
-                  <li>
-                    <NavLink to="/admin/brugere" className="mainmenu-item">
-                      <span>{t('common.nav.users')}</span>
-                    </NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/admin/teams" className="mainmenu-item">
-                      <span>{t('common.nav.teams')}</span>
-                    </NavLink>
-                  </li>
-                </>
-              )}
-            </ul>
+        {links.length > 0 && (
+          <div className="navigation-menu">
+            <div className="navigation-menu-inner container">
+              <nav className="nav" aria-label={t('common.nav.label')}>
+                <ul className="mainmenu">
+                  {links.map((l) => {
+                    const active = location.pathname === l.to || location.pathname.startsWith(l.to + '/');
+                    return (
+                      <li key={l.to} className={active ? 'active current' : undefined}>
+                        <NavLink to={l.to} className="nav-link">
+                          <span>{l.label}</span>
+                        </NavLink>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            </div>
           </div>
-        </nav>
+        )}
       </header>
       <main id="main-content" className="container page-container" tabIndex={-1}>
         <Outlet />

@@ -8,12 +8,16 @@ export type SummaryItem = { field?: string; message: string };
  * DKFDS error summary: an error alert that takes focus when it appears (so
  * screen readers announce it) and whose links move focus to the field.
  */
-export function ErrorSummary({ items, title }: { items: SummaryItem[]; title?: string }) {
+export function ErrorSummary({ items, title, focusKey }: { items: SummaryItem[]; title?: string; focusKey?: unknown }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  // Take focus when the errors themselves change (or the caller's focusKey
+  // does, e.g. once per submit) — not when a caller passes a new array with
+  // the same errors, which would pull focus away on every keystroke.
+  const signature = focusKey !== undefined ? focusKey : items.map((i) => `${i.field ?? ''}\u0000${i.message}`).join('\u0001');
   useEffect(() => {
     if (items.length) ref.current?.focus();
-  }, [items]);
+  }, [signature]);
   if (!items.length) return null;
   return (
     <div ref={ref} className="alert alert-error" role="alert" tabIndex={-1} data-module="error-summary" aria-labelledby="error-summary-heading">

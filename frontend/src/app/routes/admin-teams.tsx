@@ -1,4 +1,5 @@
-// Placeholder: replaced by the feature's screen.
-export default function Placeholder() {
-  return <h1 tabIndex={-1}>admin-teams</h1>;
+import { TeamsPage } from '@/features/admin/components/teams-page';
+
+export default function AdminTeamsRoute() {
+  return <TeamsPage />;
 }

@@ -1,4 +1,5 @@
-// Placeholder: replaced by the feature's screen.
-export default function Placeholder() {
-  return <h1 tabIndex={-1}>admin-users</h1>;
+import { UsersPage } from '@/features/admin/components/users-page';
+
+export default function AdminUsersRoute() {
+  return <UsersPage />;
 }
