@@ -176,11 +176,10 @@ const docsPage = `<!doctype html>
 <title>Borgeren i centrum API reference</title></head>
 <body><noscript>The reference needs JavaScript. The contract itself is at <a href="/api/openapi.yaml">/api/openapi.yaml</a>.</noscript>
 <div id="redoc"><p>Loading the reference… If nothing appears, read <a href="/api/openapi.yaml">/api/openapi.yaml</a>.</p></div>
-<script src="/api/docs/redoc.standalone.js"></script>
-<script src="/api/docs/init.js"></script>
+<script type="module" src="/api/docs/init.js"></script>
 </body></html>`
 
-// The Redoc bundle declares a global init function (it is the same bundle
-// Redocly's build-docs inlines).
-const docsInit = `if (typeof init === 'function') { init('/api/openapi.yaml', {}, document.getElementById('redoc')); }
+// The Redoc bundle shipped inside @redocly/cli is an ES module exporting init.
+const docsInit = `import { init } from '/api/docs/redoc.standalone.js';
+init('/api/openapi.yaml', {}, document.getElementById('redoc'));
 `
