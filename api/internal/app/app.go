@@ -15,6 +15,7 @@ import (
 	"github.com/borgeren-i-centrum/bic/api/internal/apispec"
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/clock"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/config"
@@ -32,6 +33,7 @@ type App struct {
 	Audit    *audit.Service
 	Identity *identity.Service
 	Cases    *cases.Service
+	Goals    *goals.Service
 }
 
 // Options let tests replace the clock and the login throttle.
@@ -95,6 +97,7 @@ func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, erro
 	auditSvc := audit.NewService(d, clk)
 	idSvc := identity.NewService(d, signer, auditSvc, clk, cfg.RefreshTokenTTL, throttle)
 	caseSvc := cases.NewService(d, auditSvc, idSvc, box, clk)
+	goalSvc := goals.NewService(d, auditSvc, caseSvc, clk)
 	e := server.New(server.Options{
 		Log:        log,
 		BodyLimit:  cfg.BodyLimit,
@@ -110,9 +113,10 @@ func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, erro
 		},
 		Identity: identity.NewHandler(idSvc),
 		Cases:    cases.NewHandler(caseSvc),
+		Goals:    goals.NewHandler(goalSvc),
 		Audit:    audit.NewHandler(auditSvc),
 	})
-	return &App{Config: cfg, DB: d, Echo: e, Clock: clk, Audit: auditSvc, Identity: idSvc, Cases: caseSvc}, nil
+	return &App{Config: cfg, DB: d, Echo: e, Clock: clk, Audit: auditSvc, Identity: idSvc, Cases: caseSvc, Goals: goalSvc}, nil
 }
 
 // Handler is the HTTP handler of the app.

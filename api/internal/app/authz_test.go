@@ -9,11 +9,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
 	"github.com/borgeren-i-centrum/bic/api/internal/testkit"
@@ -33,6 +35,8 @@ const (
 	otherTeamName   = "Team Syd"
 	ownCitizenName  = "Nanna Nordby"
 	otherCitizen    = "Sigrid Sydvang"
+	ownGoalTitle    = "Nannas mål om at cykle"
+	otherGoalTitle  = "Sigrids mål om at svømme"
 	problemTypeBase = "https://bic.example/problems/"
 
 	msgNoToken    = "Send an access token as 'Authorization: Bearer <token>'."
@@ -40,6 +44,8 @@ const (
 	msgAdminOnly  = "Only administrators can manage users and teams."
 	msgAuditRoles = "Only leaders and administrators can read the audit trail."
 	msgInvalid    = "The request has invalid fields."
+	msgNotOurGoal = "is not a goal of this case"
+	msgNotOpen    = "is not a goal being worked on in this case"
 	statusNotRun  = 0
 	roleAnonymous = "anonymous"
 	sideOwn       = 0
@@ -68,6 +74,9 @@ type world struct {
 	cprOf                      [2]string
 	refusedEmails, refusedTeam []string
 	seq                        int
+	// goals[side] is an active goal of cases[side].
+	goals [2]goals.Evaluated
+	today time.Time
 }
 
 func newWorld(t *testing.T, env *testkit.Env) *world {
@@ -82,13 +91,57 @@ func newWorld(t *testing.T, env *testkit.Env) *world {
 	w.leaderOther = env.User(actor.RoleLeader, w.other)
 	w.cwOther = env.User(actor.RoleCaseworker, w.other)
 	w.cprOwn, w.cprOther = w.newCPR(), w.newCPR()
-	w.caseOwn = env.Case(w.memberOwn, w.own, citizen(ownCitizenName, w.cprOwn))
-	w.caseOther = env.Case(w.cwOther, w.other, citizen(otherCitizen, w.cprOther))
+	w.caseOwn = env.Case(w.memberOwn, w.own, citizen(ownCitizenName, w.cprOwn), withDream)
+	w.caseOther = env.Case(w.cwOther, w.other, citizen(otherCitizen, w.cprOther), withDream)
 	w.teams = [2]identity.Team{w.own, w.other}
 	w.cases = [2]cases.Viewed{w.caseOwn, w.caseOther}
 	w.members = [2]testkit.User{w.memberOwn, w.memberOther}
 	w.cprOf = [2]string{w.cprOwn, w.cprOther}
+	w.today = env.App.Goals.Today()
+	w.goals = [2]goals.Evaluated{w.activeGoal(w.memberOwn, w.caseOwn, ownGoalTitle), w.activeGoal(w.cwOther, w.caseOther, otherGoalTitle)}
 	return w
+}
+
+func withDream(n *cases.NewCase) { n.Dreams = []cases.Dream{{Text: "At klare mig selv"}} }
+
+// activeGoal adds a SMART goal to a case (with a dream) through the service
+// and activates it (version 2).
+func (w *world) activeGoal(u testkit.User, c cases.Viewed, title string) goals.Evaluated {
+	w.t.Helper()
+	ctx := context.Background()
+	s := func(v string) *string { return &v }
+	g, err := w.env.App.Goals.Create(ctx, u.Actor(), c.ID, goals.Fields{Title: s(title), DreamID: &c.Dreams[0].ID,
+		Specific: s("Jeg klarer det selv hver uge"), MeasurableIndicator: s("Gange om ugen"), MeasurableTarget: s("To"),
+		AchievableSteps: s("Øve"), AchievableResources: s("Er vedholdende"), Relevant: s("Vil være fri"),
+		TargetDate: s(w.today.AddDate(0, 3, 0).Format(time.DateOnly))})
+	if err != nil {
+		w.t.Fatalf("seed goal: %v", err)
+	}
+	g, err = w.env.App.Goals.ChangeStatus(ctx, u.Actor(), g.ID, g.Version, goals.StatusChangeInput{To: goals.Active, Reason: "Klar"})
+	if err != nil {
+		w.t.Fatalf("activate goal: %v", err)
+	}
+	return g
+}
+
+// freshGoal is a draft goal of the own shared case that only one cell changes.
+func (w *world) freshGoal() goals.Evaluated {
+	w.t.Helper()
+	title := fmt.Sprintf("Frisk mål %d", w.next())
+	g, err := w.env.App.Goals.Create(context.Background(), w.memberOwn.Actor(), w.caseOwn.ID, goals.Fields{Title: &title})
+	if err != nil {
+		w.t.Fatalf("seed goal: %v", err)
+	}
+	return g
+}
+
+// mutableGoal is the goal a cell may change: a fresh one where the change
+// will succeed, the shared one (which must stay untouched) where it must not.
+func (w *world) mutableGoal(c call) goals.Evaluated {
+	if c.side == sideOwn && (c.role == "leader" || c.role == "caseworker") {
+		return w.freshGoal()
+	}
+	return w.goals[c.side]
 }
 
 func citizen(name, cpr string) func(*cases.NewCase) {
@@ -424,6 +477,129 @@ func matrix() []endpoint {
 				}
 			}},
 
+		// --- goals, follow-ups and the plan: access follows the case ---
+		{route: "GET /cases/{case_id}/goals", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/goals", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				caseNotFound(t, w, c, r)
+				if r.Status == 200 && !itemIDs(r)[w.goals[c.side].ID.String()] {
+					t.Errorf("the case's goal is not listed: %s", r.Body)
+				}
+			}},
+		{route: "POST /cases/{case_id}/goals", forbidden: msgCaseRole,
+			want: caseExpect(201),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/goals", w.cases[c.side].ID), Token: c.as.Token,
+					Body: map[string]any{"title": "Et nyt mål"}}
+			},
+			check: caseNotFound},
+		{route: "POST /cases/{case_id}/goals with parent_id={goal of team}", forbidden: msgCaseRole,
+			want: expect{admin: both(403), leader: cell(201, 422), caseworker: cell(201, 422), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/goals", w.caseOwn.ID), Token: c.as.Token,
+					Body: map[string]any{"title": "Et delmål", "parent_id": w.goals[c.side].ID}}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 422 {
+					// The same answer as for a parent that does not exist.
+					wantDetail(t, r, msgInvalid)
+					wantFieldErrors(t, r, map[string]string{"parent_id": msgNotOurGoal})
+				}
+			}},
+		{route: "POST /cases/{case_id}/goals/check", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/goals/check", w.cases[c.side].ID), Token: c.as.Token,
+					Body: map[string]any{"title": "Et mål", "dream_id": w.cases[c.side].Dreams[0].ID}}
+			},
+			check: caseNotFound},
+		{route: "GET /cases/{case_id}/follow-ups", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/follow-ups", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: caseNotFound},
+		{route: "POST /cases/{case_id}/follow-ups", forbidden: msgCaseRole,
+			want: caseExpect(201),
+			req: func(w *world, c call) testkit.Req {
+				// The own shared case has a goal being worked on; a fresh
+				// case has none, so it is reviewed without items.
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/follow-ups", w.mutable(c).ID), Token: c.as.Token,
+					Body: map[string]any{"held_on": w.day(0), "next_follow_up_date": w.day(30), "items": []any{}}}
+			},
+			check: caseNotFound},
+		{route: "POST /cases/{case_id}/follow-ups with items[0].goal_id={goal of team}", forbidden: msgCaseRole,
+			want: expect{admin: both(403), leader: cell(201, 422), caseworker: cell(201, 422), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				target, goal := w.caseOwn, w.goals[c.side]
+				if c.role == "leader" || c.role == "caseworker" {
+					// A fresh own case whose only goal being worked on is reviewed:
+					// on the own side that goal, on the other side the other team's.
+					target = w.env.Case(w.memberOwn, w.own, citizen(ownCitizenName, w.newCPR()), withDream)
+					if c.side == sideOwn {
+						goal = w.activeGoal(w.memberOwn, target, "Frisk aktivt mål")
+					}
+				}
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/follow-ups", target.ID), Token: c.as.Token,
+					Body: map[string]any{"held_on": w.day(0), "next_follow_up_date": w.day(30),
+						"items": []map[string]any{{"goal_id": goal.ID, "decision": "keep"}}}}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 422 {
+					wantDetail(t, r, msgInvalid)
+					wantFieldErrors(t, r, map[string]string{"items[0].goal_id": msgNotOpen})
+				}
+			}},
+		{route: "GET /cases/{case_id}/plan", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/plan", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				caseNotFound(t, w, c, r)
+				if r.Status == 200 && r.JSON["citizen_name"] != ownCitizenName {
+					t.Errorf("plan of %v, want %s", r.JSON["citizen_name"], ownCitizenName)
+				}
+			}},
+		{route: "GET /goals/{id}", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/goals/%s", w.goals[c.side].ID), Token: c.as.Token}
+			},
+			check: goalNotFound},
+		{route: "PATCH /goals/{id}", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				g := w.mutableGoal(c)
+				return testkit.Req{Method: "PATCH", Path: path("/goals/%s", g.ID), Token: c.as.Token,
+					Body: map[string]any{"title": "Overskrevet mål"}, Headers: ifMatch(g.Version)}
+			},
+			check: goalNotFound},
+		{route: "POST /goals/{id}/status", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				g := w.mutableGoal(c)
+				return testkit.Req{Method: "POST", Path: path("/goals/%s/status", g.ID), Token: c.as.Token,
+					Body: map[string]any{"status": "discontinued", "reason": "Ikke aktuelt"}, Headers: ifMatch(g.Version)}
+			},
+			check: goalNotFound},
+		{route: "GET /goals/{id}/progress", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/goals/%s/progress", w.goals[c.side].ID), Token: c.as.Token}
+			},
+			check: goalNotFound},
+		{route: "POST /goals/{id}/progress", forbidden: msgCaseRole,
+			want: caseExpect(201),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/goals/%s/progress", w.goals[c.side].ID), Token: c.as.Token,
+					Body: map[string]any{"measured_on": w.day(0), "rater": "citizen", "value": 5}}
+			},
+			check: goalNotFound},
+
 		// --- audit ---
 		{route: "GET /audit?case_id={case of team}", forbidden: msgAuditRoles,
 			want: expect{admin: both(200), leader: both(200), caseworker: both(403), analyst: both(403), anonymous: anon},
@@ -462,6 +638,15 @@ func caseNotFound(t *testing.T, w *world, c call, r testkit.Response) {
 		wantDetail(t, r, fmt.Sprintf("No case with id %s.", w.cases[c.side].ID))
 	}
 }
+
+func goalNotFound(t *testing.T, w *world, c call, r testkit.Response) {
+	if r.Status == 404 {
+		wantDetail(t, r, fmt.Sprintf("No goal with id %s.", w.goals[c.side].ID))
+	}
+}
+
+// day is the service's date plus n days.
+func (w *world) day(n int) string { return w.today.AddDate(0, 0, n).Format(time.DateOnly) }
 
 // mutable is the case a cell may change: a fresh one where the change will
 // succeed, the shared one (which must stay untouched) where it must not.
@@ -598,6 +783,29 @@ func TestAuthorisationMatrix(t *testing.T) {
 		if len(w.refusedEmails) == 0 || len(w.refusedTeam) == 0 {
 			t.Error("the matrix made no refused create requests to check")
 		}
+		// Team Syd's goal, its case's goals and follow-ups are as seeded.
+		og, err := env.App.Goals.Get(ctx, w.cwOther.Actor(), w.goals[sideOther].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if og.Version != 2 || og.Status != goals.Active || og.Title != otherGoalTitle || len(og.Summary) != 0 || len(og.History) != 2 {
+			t.Errorf("%s's goal was changed by a refused request: version %d, status %s, title %q, %d rater summaries",
+				otherTeamName, og.Version, og.Status, og.Title, len(og.Summary))
+		}
+		list, err := env.App.Goals.List(ctx, w.cwOther.Actor(), w.caseOther.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list.Goals) != 1 {
+			t.Errorf("%s's case has %d goals, want its one", otherTeamName, len(list.Goals))
+		}
+		fus, err := env.App.Goals.ListFollowUps(ctx, w.cwOther.Actor(), w.caseOther.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fus) != 0 {
+			t.Errorf("%s's case has %d follow-ups, want none", otherTeamName, len(fus))
+		}
 		// Team Syd has exactly its one case: nobody from Nord created one there.
 		r := env.Do("GET", "/api/v1/cases", w.cwOther.Token, nil)
 		if ids := itemIDs(r); r.Status != 200 || len(ids) != 1 || !ids[w.caseOther.ID.String()] {
@@ -670,30 +878,46 @@ func TestNotFoundLooksTheSame(t *testing.T) {
 	env := testkit.Start(t, "postgres")
 	w := newWorld(t, env)
 	missing := uuid.New()
-	routes := []struct{ method, suffix string }{
-		{"GET", ""}, {"PATCH", ""}, {"POST", "/close"}, {"POST", "/reopen"}, {"POST", "/phase"}, {"GET", "/cpr"},
+	review := map[string]any{"held_on": w.day(0), "next_follow_up_date": w.day(30), "items": []any{}}
+	routes := []struct {
+		method, prefix, suffix string
+		other                  uuid.UUID // the other team's resource
+		body                   any
+	}{
+		{"GET", "/cases/", "", w.caseOther.ID, nil},
+		{"PATCH", "/cases/", "", w.caseOther.ID, map[string]any{"legal_basis": "sel_107"}},
+		{"POST", "/cases/", "/close", w.caseOther.ID, map[string]any{"reason": "moved"}},
+		{"POST", "/cases/", "/reopen", w.caseOther.ID, map[string]any{}},
+		{"POST", "/cases/", "/phase", w.caseOther.ID, map[string]any{"to": "sagsoplysning"}},
+		{"GET", "/cases/", "/cpr", w.caseOther.ID, nil},
+		{"GET", "/cases/", "/goals", w.caseOther.ID, nil},
+		{"POST", "/cases/", "/goals", w.caseOther.ID, map[string]any{"title": "Mål"}},
+		{"POST", "/cases/", "/goals/check", w.caseOther.ID, map[string]any{"title": "Mål"}},
+		{"GET", "/cases/", "/follow-ups", w.caseOther.ID, nil},
+		{"POST", "/cases/", "/follow-ups", w.caseOther.ID, review},
+		{"GET", "/cases/", "/plan", w.caseOther.ID, nil},
+		{"GET", "/goals/", "", w.goals[sideOther].ID, nil},
+		{"PATCH", "/goals/", "", w.goals[sideOther].ID, map[string]any{"title": "Mål"}},
+		{"POST", "/goals/", "/status", w.goals[sideOther].ID, map[string]any{"status": "discontinued", "reason": "Stop"}},
+		{"GET", "/goals/", "/progress", w.goals[sideOther].ID, nil},
+		{"POST", "/goals/", "/progress", w.goals[sideOther].ID, map[string]any{"measured_on": w.day(0), "rater": "citizen", "value": 5}},
 	}
-	bodies := map[string]any{"": map[string]any{"legal_basis": "sel_107"}, "/close": map[string]any{"reason": "moved"},
-		"/reopen": map[string]any{}, "/phase": map[string]any{"to": "sagsoplysning"}}
 	for _, as := range []testkit.User{w.caseworker, w.leader} {
 		for _, route := range routes {
-			name := fmt.Sprintf("%s of other team gets the same 404 as for a missing case on %s /cases/{id}%s",
-				as.Role, route.method, route.suffix)
+			kind := strings.TrimSuffix(strings.TrimPrefix(route.prefix, "/"), "s/")
+			name := fmt.Sprintf("%s of other team gets the same 404 as for a missing %s on %s %s{id}%s",
+				as.Role, kind, route.method, route.prefix, route.suffix)
 			t.Run(name, func(t *testing.T) {
 				send := func(id uuid.UUID) testkit.Response {
-					req := testkit.Req{Method: route.method, Path: path("/cases/%s%s", id, route.suffix), Token: as.Token,
-						Headers: ifMatch(1)}
-					if route.method != "GET" {
-						req.Body = bodies[route.suffix]
-					}
-					return env.Send(req)
+					return env.Send(testkit.Req{Method: route.method, Path: path("%s%s%s", route.prefix, id, route.suffix),
+						Token: as.Token, Headers: ifMatch(2), Body: route.body})
 				}
-				other, none := send(w.caseOther.ID), send(missing)
+				other, none := send(route.other), send(missing)
 				if other.Status != 404 || none.Status != 404 {
-					t.Fatalf("other team's case → %d, missing case → %d", other.Status, none.Status)
+					t.Fatalf("other team's %s → %d, missing %s → %d", kind, other.Status, kind, none.Status)
 				}
 				wantProblem(t, other, 404)
-				a, b := normalise(t, other, w.caseOther.ID), normalise(t, none, missing)
+				a, b := normalise(t, other, route.other), normalise(t, none, missing)
 				if a != b {
 					t.Errorf("the two 404s differ:\nother team: %s\nmissing:    %s", a, b)
 				}
@@ -820,10 +1044,17 @@ func cellName(role string, side int, ep endpoint, want int) string {
 
 var routeParams = regexp.MustCompile(`\{[^}]*\}`)
 
-// routeKey turns "GET /cases/{id}?x=1" into Echo's "GET /cases/:id".
+// routeKey turns "GET /cases/{id}?x=1" into Echo's "GET /cases/:id" and
+// "POST /cases/{case_id}/goals with …" into "POST /cases/:case_id/goals".
 func routeKey(route string) string {
+	route, _, _ = strings.Cut(route, " with ")
 	route, _, _ = strings.Cut(route, "?")
-	return routeParams.ReplaceAllString(route, ":id")
+	return routeParams.ReplaceAllStringFunc(route, func(p string) string {
+		if p == "{case_id}" {
+			return ":case_id"
+		}
+		return ":id"
+	})
 }
 
 func dashed(cpr string) string { return cpr[:6] + "-" + cpr[6:] }
@@ -844,9 +1075,9 @@ func (w *world) mustNotLeak(t *testing.T, c call, req testkit.Req, r testkit.Res
 	}
 	var foreign []string
 	if c.as.ID == w.cwOther.ID || c.as.ID == w.leaderOther.ID {
-		foreign = []string{ownCitizenName, ownTeamName}
+		foreign = []string{ownCitizenName, ownTeamName, ownGoalTitle}
 	} else {
-		foreign = []string{otherCitizen, otherTeamName, w.memberOther.Email, w.cwOther.Email, `"` + w.cwOther.Name + `"`}
+		foreign = []string{otherCitizen, otherTeamName, otherGoalTitle, w.memberOther.Email, w.cwOther.Email, `"` + w.cwOther.Name + `"`}
 	}
 	for _, s := range foreign {
 		if strings.Contains(body, s) {

@@ -90,7 +90,13 @@ func seedCase(ctx context.Context, a *app.App, ids staffIDs, p plan) error {
 			return fmt.Errorf("move to %s: %w", to, err)
 		}
 	}
+	if err := seedGoals(ctx, a, act, v); err != nil {
+		return fmt.Errorf("goals: %w", err)
+	}
 	if p.closed != nil {
+		if v, err = a.Cases.Get(ctx, act, v.ID); err != nil {
+			return fmt.Errorf("reload: %w", err)
+		}
 		if _, err = a.Cases.Close(ctx, act, v.ID, v.Version, p.closed.reason, p.closed.note); err != nil {
 			return fmt.Errorf("close: %w", err)
 		}

@@ -18,6 +18,8 @@
 //	@tag.description			Logging in and out, renewing tokens, who am I.
 //	@tag.name					cases
 //	@tag.description			Cases (sager): the citizen, phases, hopes and dreams, resources, network, contact agreement and expectation alignment.
+//	@tag.name					goals
+//	@tag.description			SMART goals and sub-goals, progress from the citizen and the caseworker, follow-up reviews, and the citizen's plan.
 //	@tag.name					audit
 //	@tag.description			Who has read or changed citizen data.
 //	@tag.name					admin

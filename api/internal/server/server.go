@@ -16,6 +16,7 @@ import (
 
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/httpx"
@@ -32,6 +33,7 @@ type Options struct {
 	Limiter    *RateLimiter
 	Identity   *identity.Handler
 	Cases      *cases.Handler
+	Goals      *goals.Handler
 	Audit      *audit.Handler
 }
 
@@ -104,6 +106,7 @@ func New(o Options) *echo.Echo {
 	authed := v1.Group("", o.Identity.RequireAuth())
 	o.Identity.Register(authed)
 	o.Cases.Register(authed)
+	o.Goals.Register(authed)
 	o.Audit.Register(authed)
 	// Group middleware makes Echo add a catch-all "route not found" handler
 	// under /api/v1 that runs the group's middleware and wins over Echo's own

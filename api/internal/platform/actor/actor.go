@@ -83,3 +83,13 @@ func RequestFrom(ctx context.Context) Request {
 	r, _ := ctx.Value(reqKey{}).(Request)
 	return r
 }
+
+// MustFrom returns the actor in ctx; services call it only after putting one
+// there, so a missing actor is a programming error.
+func MustFrom(ctx context.Context) Actor {
+	a, ok := From(ctx)
+	if !ok {
+		panic("actor: no actor on the context")
+	}
+	return a
+}

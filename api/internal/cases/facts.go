@@ -1,0 +1,72 @@
+package cases
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/db"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
+)
+
+// Facts is what other domains (goals, the citizen's plan) may know about a
+// case. It carries no CPR number. Fetching facts neither authorises nor
+// audits: the caller does both, with TeamID.
+type Facts struct {
+	ID               uuid.UUID
+	TeamID           uuid.UUID
+	Status           Status
+	CitizenName      string
+	CaseworkerName   string
+	Dreams           []Dream
+	ContactAgreement ContactAgreement
+	Expectations     []Expectation
+	NextFollowUp     *time.Time
+}
+
+// HasDream reports whether the case holds a dream with that id.
+func (f Facts) HasDream(id uuid.UUID) bool {
+	for _, d := range f.Dreams {
+		if d.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Facts reads the facts of a case; NotFound if it does not exist.
+func (s *Service) Facts(ctx context.Context, id uuid.UUID) (Facts, error) {
+	r, err := s.st.get(ctx, id)
+	if err != nil {
+		if errs.Is(err, errs.NotFound) {
+			return Facts{}, notFound(id)
+		}
+		return Facts{}, fmt.Errorf("case facts: %w", err)
+	}
+	c := s.toCase(r, nil)
+	return Facts{ID: c.ID, TeamID: c.TeamID, Status: c.Status, CitizenName: c.Citizen.Name, CaseworkerName: c.CaseworkerName,
+		Dreams: c.Dreams, ContactAgreement: c.ContactAgreement, Expectations: c.Expectations, NextFollowUp: c.NextFollowUp}, nil
+}
+
+// SetNextFollowUp records the date of the next follow-up, as decided at a
+// follow-up review, through the transaction in ctx. It bumps the case's
+// version, so a form opened before the review gets a 412 rather than
+// silently restoring the old date.
+func (s *Service) SetNextFollowUp(ctx context.Context, id uuid.UUID, next time.Time, by uuid.UUID) error {
+	res := s.db.Conn(ctx).Table("cases").Where("id = ?", id).Updates(map[string]any{
+		"next_follow_up_date": db.NewDate(next),
+		"updated_at":          s.now(),
+		"updated_by":          by,
+		"version":             gorm.Expr("version + 1"),
+	})
+	if res.Error != nil {
+		return db.Translate(res.Error, "set next follow-up")
+	}
+	if res.RowsAffected != 1 {
+		return notFound(id)
+	}
+	return nil
+}
