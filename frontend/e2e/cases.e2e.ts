@@ -41,8 +41,9 @@ describe('case work', () => {
     const page = await as(users.caseworkerNord);
     expect(pathOf(page)).toBe('/sager');
     await page.getByRole('link', { name: 'Opret sag', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/sager/ny');
+    await page.getByRole('heading', { level: 1, name: 'Opret ny sag', exact: true }).waitFor();
     await settle(page);
-    expect(pathOf(page)).toBe('/sager/ny');
     await checkA11y(page, 'case-new');
     await shot(page, 'case-new');
 
@@ -72,9 +73,10 @@ describe('case work', () => {
     await page.getByLabel('Med borgerens egne ord', { exact: true }).fill('Jeg vil gerne bage boller med min nevø');
     await page.getByRole('button', { name: 'Opret sag', exact: true }).click();
     await page.waitForURL(/\/sager\/[0-9a-f-]{36}$/);
+    // The router keeps the old page on screen until the new one has loaded.
+    await page.getByRole('heading', { level: 1, name: citizenName, exact: true }).waitFor();
     await settle(page);
     caseId = pathOf(page).split('/').pop()!;
-    expect(await page.locator('main h1').innerText()).toBe(citizenName);
     await page.getByText('Jeg vil gerne bage boller med min nevø').waitFor();
     await checkA11y(page, 'case-detail');
     await shot(page, 'case-detail');
@@ -104,8 +106,8 @@ describe('case work', () => {
     await checkA11y(page, 'cases-list-cpr');
 
     await page.getByRole('link', { name: citizenName }).click();
-    await settle(page);
-    expect(pathOf(page)).toBe(`/sager/${caseId}`);
+    await page.waitForURL((u) => u.pathname === `/sager/${caseId}`);
+    await page.getByRole('heading', { level: 1, name: citizenName, exact: true }).waitFor();
     expectNoPageErrors(page);
   });
 
@@ -114,15 +116,16 @@ describe('case work', () => {
     await page.goto(`/sager/${caseId}`);
     await settle(page);
     await page.getByRole('link', { name: 'Ret sagen', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === `/sager/${caseId}/rediger`);
+    await page.getByRole('heading', { level: 1, name: /^Ret sagen om/ }).waitFor();
     await settle(page);
-    expect(pathOf(page)).toBe(`/sager/${caseId}/rediger`);
     await checkA11y(page, 'case-edit');
     await shot(page, 'case-edit');
     await page.getByLabel('Bemærkning til lovgrundlaget', { exact: false }).fill('Bevilget efter samtale i hjemmet');
     await page.getByRole('button', { name: 'Gem ændringer', exact: true }).click();
     await page.waitForURL((u) => u.pathname === `/sager/${caseId}`);
-    await settle(page);
     await page.getByText('Bevilget efter samtale i hjemmet').waitFor();
+    await settle(page);
     expectNoPageErrors(page);
   });
 
@@ -153,7 +156,7 @@ describe('case work', () => {
     expect(await note.inputValue()).toBe(typed);
     await mine.getByRole('button', { name: 'Gem ændringer', exact: true }).click();
     await mine.waitForURL((u) => u.pathname === `/sager/${caseId}`);
-    await settle(mine);
+    await mine.getByRole('heading', { level: 1, name: /Sofie Mikkelsen/ }).waitFor();
 
     // Both changes are in the case.
     const token = await apiLogin(users.caseworkerNord);

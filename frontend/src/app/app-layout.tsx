@@ -16,15 +16,15 @@ export function AppLayout() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const location = useLocation();
-  const first = useRef(true);
 
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    markNavigation();
-  }, [location.pathname]);
+  // Mark a navigation while rendering, before any child renders: effects run
+  // children first, so marking in an effect here would come after the new
+  // page's heading had already looked for the mark.
+  const lastPath = useRef<string | null>(null);
+  if (lastPath.current !== location.pathname) {
+    if (lastPath.current !== null) markNavigation();
+    lastPath.current = location.pathname;
+  }
 
   // The session ended (expired, or logged out in another tab): back to login
   // with a clear message, remembering the page.

@@ -12,6 +12,11 @@ const CasesList = lazy(() => import('./routes/cases-list'));
 const CaseDetail = lazy(() => import('./routes/case-detail'));
 const CaseNew = lazy(() => import('./routes/case-new'));
 const CaseEdit = lazy(() => import('./routes/case-edit'));
+const GoalForm = lazy(() => import('./routes/goal-new'));
+const GoalDetail = lazy(() => import('./routes/goal-detail'));
+const CaseFollowUp = lazy(() => import('./routes/case-followup'));
+const CasePlan = lazy(() => import('./routes/case-plan'));
+const CaseBoard = lazy(() => import('./routes/case-board'));
 const AdminUsers = lazy(() => import('./routes/admin-users'));
 const AdminTeams = lazy(() => import('./routes/admin-teams'));
 const NotFound = lazy(() => import('./routes/not-found'));
@@ -46,6 +51,12 @@ export const routes = [
       { path: '/sager/ny', element: page(CaseNew) },
       { path: '/sager/:id', element: page(CaseDetail) },
       { path: '/sager/:id/rediger', element: page(CaseEdit) },
+      { path: '/sager/:id/maal/ny', element: page(GoalForm) },
+      { path: '/sager/:id/maal/:goalId', element: page(GoalDetail) },
+      { path: '/sager/:id/maal/:goalId/rediger', element: page(GoalForm) },
+      { path: '/sager/:id/opfoelgning', element: page(CaseFollowUp) },
+      { path: '/sager/:id/min-plan', element: page(CasePlan) },
+      { path: '/sager/:id/tavle', element: page(CaseBoard) },
       { path: '/admin/brugere', element: page(AdminUsers) },
       { path: '/admin/teams', element: page(AdminTeams) },
       { path: '*', element: page(NotFound) },

@@ -103,7 +103,11 @@ function renderCase() {
 
 const gets = () => api.calls.filter((c: Call) => c.method === 'GET' && c.path === `/api/v1/cases/${ID}`);
 
-beforeEach(() => api.reset());
+beforeEach(() => {
+  api.reset();
+  // The goals section of the page (features/goals) reads the case's goals.
+  api.handlers.push(route('GET', `/api/v1/cases/${ID}/goals`, () => json(200, { items: [] })));
+});
 
 describe('case page', () => {
   it('shows the case in sections, with the current phase marked', async () => {

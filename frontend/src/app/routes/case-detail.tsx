@@ -18,6 +18,7 @@ import {
 } from '@/features/cases/components/detail/content-sections';
 import { PhaseSection } from '@/features/cases/components/detail/phase-section';
 import { StatusSection } from '@/features/cases/components/detail/status-section';
+import { GoalsSection } from '@/features/goals/components/goals-section';
 import { OverdueBadge } from '@/features/cases/components/list/overdue-badge';
 import { useT } from '@/lib/i18n';
 
@@ -91,6 +92,7 @@ export default function CaseDetailPage() {
       <CitizenSection c={c} />
       <AboutSection c={c} />
       <DreamsSection c={c} />
+      <GoalsSection caseId={c.id} />
       <ResourcesSection c={c} />
       <NetworkSection c={c} />
       <ContactSection c={c} />

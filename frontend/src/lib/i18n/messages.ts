@@ -4,9 +4,10 @@ import * as common from './common.messages';
 import * as auth from '@/features/auth/messages';
 import * as cases from '@/features/cases/messages';
 import * as admin from '@/features/admin/messages';
+import * as goals from '@/features/goals/messages';
 
-const da = { common: common.da, auth: auth.da, cases: cases.da, admin: admin.da };
+const da = { common: common.da, auth: auth.da, cases: cases.da, admin: admin.da, goals: goals.da };
 export type Messages = typeof da;
-const en: Messages = { common: common.en, auth: auth.en, cases: cases.en, admin: admin.en };
+const en: Messages = { common: common.en, auth: auth.en, cases: cases.en, admin: admin.en, goals: goals.en };
 
 export const messages: Record<'da' | 'en', Messages> = { da, en };
