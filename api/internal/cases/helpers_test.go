@@ -150,45 +150,27 @@ func deactivate(t *testing.T, env *testkit.Env, admin testkit.User, u testkit.Us
 
 // --- assertions ---
 
+// Shared assertions and JSON-path readers live in testkit; fieldErr stays
+// local so that tables can write {"field", "message"} literals.
 type fieldErr struct{ Field, Message string }
 
-func (f fieldErr) String() string { return f.Field + ": " + f.Message }
-
-// wantProblem asserts the status, the problem detail and exactly the field
-// errors given (in the order the server sorts them).
 func wantProblem(t *testing.T, r testkit.Response, status int, detail string, fields ...fieldErr) {
 	t.Helper()
-	if r.Status != status {
-		t.Fatalf("status = %d, want %d; body %s", r.Status, status, r.Body)
-	}
-	if got := r.Header.Get("Content-Type"); got != "application/problem+json" {
-		t.Errorf("content type = %q, want application/problem+json", got)
-	}
-	if got := str(r.JSON, "detail"); got != detail {
-		t.Errorf("detail = %q\n               want %q", got, detail)
-	}
-	var got []string
-	if es, ok := r.JSON["errors"].([]any); ok {
-		for _, e := range es {
-			m := e.(map[string]any)
-			got = append(got, fieldErr{str(m, "field"), str(m, "message")}.String())
-		}
-	}
-	want := make([]string, len(fields))
+	fs := make([]testkit.FieldErr, len(fields))
 	for i, f := range fields {
-		want[i] = f.String()
+		fs[i] = testkit.FieldErr(f)
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("field errors:\n got  %q\n want %q", got, want)
-	}
+	testkit.WantProblem(t, r, status, detail, fs...)
 }
 
-func wantStatus(t *testing.T, r testkit.Response, status int) {
-	t.Helper()
-	if r.Status != status {
-		t.Fatalf("status = %d, want %d; body %s", r.Status, status, r.Body)
-	}
-}
+var (
+	wantStatus = testkit.WantStatus
+	str        = testkit.Str
+	num        = testkit.Num
+	list       = testkit.List
+	dig        = testkit.Dig
+	strs       = testkit.Strs
+)
 
 // wantETag asserts that the ETag header is the quoted version in the body.
 func wantETag(t *testing.T, r testkit.Response, version int) {
@@ -199,56 +181,6 @@ func wantETag(t *testing.T, r testkit.Response, version int) {
 	if got := num(r.JSON, "version"); got != version {
 		t.Errorf("version in body = %d, want %d", got, version)
 	}
-}
-
-func str(m map[string]any, path string) string {
-	v := dig(m, path)
-	s, _ := v.(string)
-	return s
-}
-
-func num(m map[string]any, path string) int {
-	f, _ := dig(m, path).(float64)
-	return int(f)
-}
-
-func list(m map[string]any, path string) []any {
-	l, _ := dig(m, path).([]any)
-	return l
-}
-
-// dig follows a dotted path with [i] indexes: "dreams[0].id".
-func dig(v any, path string) any {
-	for _, part := range strings.Split(path, ".") {
-		name, idx := part, -1
-		if i := strings.IndexByte(part, '['); i >= 0 {
-			name = part[:i]
-			idx, _ = strconv.Atoi(strings.TrimSuffix(part[i+1:], "]"))
-		}
-		if name != "" {
-			m, ok := v.(map[string]any)
-			if !ok {
-				return nil
-			}
-			v = m[name]
-		}
-		if idx >= 0 {
-			l, ok := v.([]any)
-			if !ok || idx >= len(l) {
-				return nil
-			}
-			v = l[idx]
-		}
-	}
-	return v
-}
-
-func strs(l []any) []string {
-	out := make([]string, len(l))
-	for i, v := range l {
-		out[i] = fmt.Sprint(v)
-	}
-	return out
 }
 
 func itemIDs(r testkit.Response) []string {
