@@ -78,10 +78,11 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 }
 
 func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, error) {
-	clk := o.Clock
-	if clk == nil {
-		clk = clock.System{}
+	var clk clock.Clock = clock.System{}
+	if o.Clock != nil {
+		clk = o.Clock
 	}
+	clk = clock.Zoned{Clock: clk, Loc: cfg.Location}
 	throttle := identity.DefaultThrottle
 	if o.Throttle != nil {
 		throttle = *o.Throttle

@@ -178,8 +178,7 @@ func TestCaseLifecycle(t *testing.T) {
 			})
 
 			t.Run("follow-up date defaults to today plus the cadence unless one is given", func(t *testing.T) {
-				today := time.Now().UTC()
-				today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+				today := s.env.App.Cases.Today() // the municipality's date, not UTC's
 				for _, tc := range []struct {
 					cadence, date, want string
 				}{

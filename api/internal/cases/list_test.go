@@ -65,7 +65,7 @@ func TestCaseList(t *testing.T) {
 			cwB := env.User(actor.RoleCaseworker, teamB)
 			cwQ := env.User(actor.RoleCaseworker, teamQ)
 
-			today := time.Now().UTC().Format(time.DateOnly)
+			today := env.App.Cases.Today().Format(time.DateOnly) // the municipality's date, not UTC's
 			past, future := "2024-06-01", "2031-01-15"
 			// 23 cases in A with repeated names and dates so that every sort
 			// has ties the id must break; 3 in B.

@@ -59,7 +59,7 @@ func NewService(d *db.DB, a Auditor, s Staff, c Crypto, cl clock.Clock) *Service
 func (s *Service) now() time.Time { return s.clock.Now().UTC().Truncate(time.Microsecond) }
 
 // Today is the service's current date (for overdue computation by callers).
-func (s *Service) Today() time.Time { return dateOf(s.clock.Now()) }
+func (s *Service) Today() time.Time { return clock.TodayOf(s.clock) }
 
 // onBehalfOf makes a the actor on ctx, so the audit rows of a use case name
 // whoever the caller says acts, also when it is not an HTTP request (demo
@@ -230,7 +230,7 @@ func (s *Service) Create(ctx context.Context, a actor.Actor, in NewCase) (Viewed
 	}
 	if next == nil {
 		if y, m, d, ok := cadenceInterval(in.FollowUpCadence); ok {
-			t := dateOf(now).AddDate(y, m, d)
+			t := s.Today().AddDate(y, m, d)
 			next = &t
 		}
 	}

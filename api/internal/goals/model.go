@@ -251,11 +251,6 @@ func oneOf(f *errs.Fields, field, v string, allowed []string, required bool) {
 	f.Add(field, "must be one of "+strings.Join(allowed, ", "))
 }
 
-func dateOf(t time.Time) time.Time {
-	y, m, d := t.UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 func parseDate(f *errs.Fields, field, v string, required bool) *time.Time {
 	if v == "" {
 		if required {

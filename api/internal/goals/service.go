@@ -61,7 +61,7 @@ func NewService(d *db.DB, a Auditor, c Cases, cl clock.Clock) *Service {
 }
 
 func (s *Service) now() time.Time   { return s.clock.Now().UTC().Truncate(time.Microsecond) }
-func (s *Service) today() time.Time { return dateOf(s.clock.Now()) }
+func (s *Service) today() time.Time { return clock.TodayOf(s.clock) }
 
 // Today is the service's date, for callers that compute the SMART check.
 func (s *Service) Today() time.Time { return s.today() }

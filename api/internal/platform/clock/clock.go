@@ -42,3 +42,25 @@ func (o *Offset) Advance(d time.Duration) {
 	defer o.mu.Unlock()
 	o.d += d
 }
+
+// Zoned is a clock that also knows the municipality's time zone, so that
+// "today" is the date people see on their wall clocks: between midnight and
+// 01:00/02:00 in Denmark the UTC date is still yesterday.
+type Zoned struct {
+	Clock
+	Loc *time.Location
+}
+
+// Location is the zone dates are read in.
+func (z Zoned) Location() *time.Location { return z.Loc }
+
+// TodayOf is the calendar date of c's now, in c's zone when it has one (UTC
+// otherwise), as midnight UTC of that date: the form dates are stored in.
+func TodayOf(c Clock) time.Time {
+	loc := time.UTC
+	if z, ok := c.(interface{ Location() *time.Location }); ok && z.Location() != nil {
+		loc = z.Location()
+	}
+	y, m, d := c.Now().In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

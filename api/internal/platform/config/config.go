@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // the zone database ships in the binary, so BIC_TIMEZONE works on any host
 )
 
 // Config is the effective configuration.
@@ -40,6 +41,9 @@ type Config struct {
 	LogLevel   slog.Level // BIC_LOG_LEVEL
 	BodyLimit  int64      // BIC_BODY_LIMIT_BYTES
 	RateLimit  int        // BIC_RATE_LIMIT: requests per minute per client address, 0 = off
+	// Location is the municipality's time zone (BIC_TIMEZONE): "today",
+	// overdue follow-ups and "not in the future" follow its wall clock.
+	Location *time.Location
 }
 
 // Embedded reports whether the server runs on the embedded SQLite default.
@@ -59,7 +63,16 @@ func Defaults() Config {
 		LogLevel:        slog.LevelInfo,
 		BodyLimit:       1 << 20,
 		RateLimit:       1200,
+		Location:        mustZone("Europe/Copenhagen"),
 	}
+}
+
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic("config: embedded zone database lacks " + name)
+	}
+	return loc
 }
 
 // Load parses the environment given as a lookup function (os.LookupEnv in
@@ -148,6 +161,14 @@ func Load(getenv func(string) (string, bool)) (Config, error) {
 		}
 		c.BodyLimit = n
 	}
+	if v, ok := getenv("BIC_TIMEZONE"); ok && v != "" {
+		loc, err := time.LoadLocation(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("BIC_TIMEZONE: %q is not a time zone such as Europe/Copenhagen", v))
+		} else {
+			c.Location = loc
+		}
+	}
 	if v, ok := getenv("BIC_RATE_LIMIT"); ok && v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
@@ -206,6 +227,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Duration("refresh_token_ttl", c.RefreshTokenTTL),
 		slog.Bool("trust_proxy", c.TrustProxy),
 		slog.Int("rate_limit_per_minute", c.RateLimit),
+		slog.String("timezone", c.Location.String()),
 	)
 }
 

@@ -48,6 +48,17 @@ func TestLoad(t *testing.T) {
 				t.Errorf("config = %+v", c)
 			}
 		}},
+		{"dates follow Copenhagen unless told otherwise", map[string]string{}, "", func(t *testing.T, c Config) {
+			if c.Location.String() != "Europe/Copenhagen" {
+				t.Errorf("zone = %s", c.Location)
+			}
+		}},
+		{"another zone can be chosen", map[string]string{"BIC_TIMEZONE": "Atlantic/Faroe"}, "", func(t *testing.T, c Config) {
+			if c.Location.String() != "Atlantic/Faroe" {
+				t.Errorf("zone = %s", c.Location)
+			}
+		}},
+		{"an unknown zone names its variable", map[string]string{"BIC_TIMEZONE": "Europe/Aarhus"}, "BIC_TIMEZONE", nil},
 		{"several problems are all reported", map[string]string{"BIC_DEMO": "x", "BIC_ADDR": "y"}, "BIC_DEMO", func(t *testing.T, c Config) {}},
 	}
 	for _, tt := range tests {
