@@ -5,7 +5,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -130,6 +129,3 @@ func (a *App) Close() error {
 	}
 	return a.DB.Close()
 }
-
-// ErrServerClosed is returned by Serve after a graceful shutdown.
-var ErrServerClosed = errors.New("server closed")

@@ -212,33 +212,16 @@ func checkUniqueIDs(f *errs.Fields, field string, n int, id func(int) uuid.UUID)
 	}
 }
 
-// keepRecordedAt preserves the original recording time of items that already
-// existed, so a client cannot rewrite when a dream was first recorded.
-func keepDreamTimes(old, upd []Dream) {
+// keepRecordedAt preserves the original recording time of items that
+// already existed, so a client cannot rewrite when a dream or a resource was
+// first recorded; new items get theirs when normalised.
+func keepRecordedAt[T any](old, upd []T, id func(*T) uuid.UUID, at func(*T) *time.Time) {
 	byID := map[uuid.UUID]time.Time{}
-	for _, d := range old {
-		byID[d.ID] = d.RecordedAt
+	for i := range old {
+		byID[id(&old[i])] = *at(&old[i])
 	}
 	for i := range upd {
-		if t, ok := byID[upd[i].ID]; ok {
-			upd[i].RecordedAt = t
-		} else {
-			upd[i].RecordedAt = time.Time{}
-		}
-	}
-}
-
-func keepResourceTimes(old, upd []Resource) {
-	byID := map[uuid.UUID]time.Time{}
-	for _, r := range old {
-		byID[r.ID] = r.RecordedAt
-	}
-	for i := range upd {
-		if t, ok := byID[upd[i].ID]; ok {
-			upd[i].RecordedAt = t
-		} else {
-			upd[i].RecordedAt = time.Time{}
-		}
+		*at(&upd[i]) = byID[id(&upd[i])] // zero for new items
 	}
 }
 

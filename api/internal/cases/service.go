@@ -2,7 +2,6 @@ package cases
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -20,6 +19,7 @@ import (
 // Auditor records audit events through the caller's transaction.
 type Auditor interface {
 	Record(ctx context.Context, evs ...audit.Event) error
+	RecordDenial(ctx context.Context, err error) error
 }
 
 // Staff answers what the cases domain needs to know about a user.
@@ -77,18 +77,6 @@ func requireCaseRole(a actor.Actor) error {
 
 func notFound(id uuid.UUID) error { return errs.NotFoundf("No case with id %s.", id) }
 
-// deniedError is a NotFound that still has to be audited. It is recorded
-// after the use case's transaction has rolled back (see recordDenial), because
-// a denial has no change to commit with, and SQLite's single connection could
-// not write beside the open transaction anyway.
-type deniedError struct {
-	ev    audit.Event
-	cause error
-}
-
-func (e *deniedError) Error() string { return e.cause.Error() }
-func (e *deniedError) Unwrap() error { return e.cause }
-
 // load reads a case for the actor or fails with NotFound: a case of another
 // team and a case that does not exist look the same.
 func (s *Service) load(ctx context.Context, a actor.Actor, id uuid.UUID, action audit.Action) (caseRow, error) {
@@ -101,20 +89,9 @@ func (s *Service) load(ctx context.Context, a actor.Actor, id uuid.UUID, action 
 		if err == nil {
 			ev.TeamID = &r.TeamID
 		}
-		return caseRow{}, &deniedError{ev: ev, cause: notFound(id)}
+		return caseRow{}, &audit.Denial{Event: ev, Err: notFound(id)}
 	}
 	return r, nil
-}
-
-// recordDenial audits a denied attempt once the transaction is over.
-func (s *Service) recordDenial(ctx context.Context, err error) error {
-	var d *deniedError
-	if errors.As(err, &d) {
-		if aerr := s.audit.Record(ctx, d.ev); aerr != nil {
-			return fmt.Errorf("audit denied access: %w", aerr)
-		}
-	}
-	return err
 }
 
 func (s *Service) toCase(r caseRow, history []transitionRow) Case {
@@ -313,7 +290,7 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, id uuid.UUID) (Viewed,
 		return s.audit.Record(ctx, audit.Event{Action: audit.CaseRead, CaseID: &id, TeamID: &r.TeamID})
 	})
 	if err != nil {
-		return Viewed{}, fmt.Errorf("get case: %w", s.recordDenial(ctx, err))
+		return Viewed{}, fmt.Errorf("get case: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }
@@ -337,7 +314,7 @@ func (s *Service) RevealCPR(ctx context.Context, a actor.Actor, id uuid.UUID) (s
 		return s.audit.Record(ctx, audit.Event{Action: audit.CaseCPRReveal, CaseID: &id, TeamID: &r.TeamID})
 	})
 	if err != nil {
-		return "", fmt.Errorf("reveal cpr: %w", s.recordDenial(ctx, err))
+		return "", fmt.Errorf("reveal cpr: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return cpr, nil
 }
@@ -531,7 +508,7 @@ func (s *Service) mutate(ctx context.Context, a actor.Actor, id uuid.UUID, versi
 		return err
 	})
 	if err != nil {
-		return Viewed{}, fmt.Errorf("%s: %w", action, s.recordDenial(ctx, err))
+		return Viewed{}, fmt.Errorf("%s: %w", action, s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }
@@ -587,12 +564,12 @@ func (s *Service) Update(ctx context.Context, a actor.Actor, id uuid.UUID, versi
 		}
 		if ch.Dreams != nil {
 			ds := append([]Dream(nil), (*ch.Dreams)...)
-			keepDreamTimes(r.Dreams.V, ds)
+			keepRecordedAt(r.Dreams.V, ds, func(d *Dream) uuid.UUID { return d.ID }, func(d *Dream) *time.Time { return &d.RecordedAt })
 			cols["dreams"] = db.JSON[[]Dream]{V: normaliseDreams(&f, ds, now)}
 		}
 		if ch.Resources != nil {
 			rs := append([]Resource(nil), (*ch.Resources)...)
-			keepResourceTimes(r.Resources.V, rs)
+			keepRecordedAt(r.Resources.V, rs, func(r *Resource) uuid.UUID { return r.ID }, func(r *Resource) *time.Time { return &r.RecordedAt })
 			cols["resources"] = db.JSON[[]Resource]{V: normaliseResources(&f, rs, now)}
 		}
 		if ch.Network != nil {

@@ -151,7 +151,7 @@ func (s *Service) CreateFollowUp(ctx context.Context, a actor.Actor, caseID uuid
 			Detail: fmt.Sprintf("follow-up %s, %d goals", fu.ID, len(items))})
 	})
 	if err != nil {
-		return FollowUp{}, fmt.Errorf("create follow-up: %w", s.recordDenial(ctx, err))
+		return FollowUp{}, fmt.Errorf("create follow-up: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }
@@ -210,7 +210,7 @@ func (s *Service) ListFollowUps(ctx context.Context, a actor.Actor, caseID uuid.
 		return s.audit.Record(ctx, audit.Event{Action: actFollowUpList, CaseID: &caseID, TeamID: &f.TeamID})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("list follow-ups: %w", s.recordDenial(ctx, err))
+		return nil, fmt.Errorf("list follow-ups: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }

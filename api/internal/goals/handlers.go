@@ -204,15 +204,7 @@ func (h *Handler) get(c echo.Context) error {
 //	@Failure		428	{object}	httpx.Problem
 //	@Router			/goals/{id} [patch]
 func (h *Handler) update(c echo.Context) error {
-	id, err := httpx.PathUUID(c, "id")
-	if err != nil {
-		return err
-	}
-	a, err := goalActor(c)
-	if err != nil {
-		return err
-	}
-	version, err := httpx.IfMatch(c)
+	id, version, a, err := versioned(c)
 	if err != nil {
 		return err
 	}
@@ -255,15 +247,7 @@ func (h *Handler) update(c echo.Context) error {
 //	@Failure		428	{object}	httpx.Problem
 //	@Router			/goals/{id}/status [post]
 func (h *Handler) status(c echo.Context) error {
-	id, err := httpx.PathUUID(c, "id")
-	if err != nil {
-		return err
-	}
-	a, err := goalActor(c)
-	if err != nil {
-		return err
-	}
-	version, err := httpx.IfMatch(c)
+	id, version, a, err := versioned(c)
 	if err != nil {
 		return err
 	}

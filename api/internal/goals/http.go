@@ -3,6 +3,7 @@ package goals
 import (
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
@@ -40,6 +41,24 @@ func goalActor(c echo.Context) (actor.Actor, error) {
 		return actor.Actor{}, errs.New(errs.Forbidden, "Your role does not give access to case content.")
 	}
 	return a, nil
+}
+
+// versioned parses what every change of one goal needs: its id, the actor,
+// and the version from If-Match.
+func versioned(c echo.Context) (uuid.UUID, int, actor.Actor, error) {
+	id, err := httpx.PathUUID(c, "id")
+	if err != nil {
+		return uuid.Nil, 0, actor.Actor{}, err
+	}
+	a, err := goalActor(c)
+	if err != nil {
+		return uuid.Nil, 0, actor.Actor{}, err
+	}
+	version, err := httpx.IfMatch(c)
+	if err != nil {
+		return uuid.Nil, 0, actor.Actor{}, err
+	}
+	return id, version, a, nil
 }
 
 // --- converters ---

@@ -109,7 +109,7 @@ func (s *Service) Plan(ctx context.Context, a actor.Actor, caseID uuid.UUID) (Pl
 		return s.audit.Record(ctx, audit.Event{Action: actPlanRead, CaseID: &caseID, TeamID: &f.TeamID})
 	})
 	if err != nil {
-		return Plan{}, fmt.Errorf("plan: %w", s.recordDenial(ctx, err))
+		return Plan{}, fmt.Errorf("plan: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }

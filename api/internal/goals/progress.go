@@ -39,7 +39,7 @@ func (s *Service) ListProgress(ctx context.Context, a actor.Actor, id uuid.UUID)
 		return s.audit.Record(ctx, audit.Event{Action: actProgressRead, CaseID: &r.CaseID, TeamID: &f.TeamID, Detail: "goal " + id.String()})
 	})
 	if err != nil {
-		return Series{}, fmt.Errorf("list progress: %w", s.recordDenial(ctx, err))
+		return Series{}, fmt.Errorf("list progress: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }
@@ -89,7 +89,7 @@ func (s *Service) AddProgress(ctx context.Context, a actor.Actor, id uuid.UUID, 
 		return s.audit.Record(ctx, audit.Event{Action: actProgressAdd, CaseID: &r.CaseID, TeamID: &f.TeamID, Detail: "goal " + id.String()})
 	})
 	if err != nil {
-		return Progress{}, fmt.Errorf("add progress: %w", s.recordDenial(ctx, err))
+		return Progress{}, fmt.Errorf("add progress: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }

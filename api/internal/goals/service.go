@@ -21,6 +21,7 @@ import (
 // Auditor records audit events through the caller's transaction.
 type Auditor interface {
 	Record(ctx context.Context, evs ...audit.Event) error
+	RecordDenial(ctx context.Context, err error) error
 }
 
 // Cases is what goals need from the cases domain.
@@ -66,24 +67,6 @@ func (s *Service) today() time.Time { return clock.TodayOf(s.clock) }
 // Today is the service's date, for callers that compute the SMART check.
 func (s *Service) Today() time.Time { return s.today() }
 
-type deniedError struct {
-	ev    audit.Event
-	cause error
-}
-
-func (e *deniedError) Error() string { return e.cause.Error() }
-func (e *deniedError) Unwrap() error { return e.cause }
-
-func (s *Service) recordDenial(ctx context.Context, err error) error {
-	var d *deniedError
-	if errors.As(err, &d) {
-		if aerr := s.audit.Record(ctx, d.ev); aerr != nil {
-			return fmt.Errorf("audit denied access: %w", aerr)
-		}
-	}
-	return err
-}
-
 // caseFor authorises access to a case's goals.
 func (s *Service) caseFor(ctx context.Context, a actor.Actor, caseID uuid.UUID, action audit.Action) (cases.Facts, error) {
 	if !a.WorksWithCases() {
@@ -98,7 +81,7 @@ func (s *Service) caseFor(ctx context.Context, a actor.Actor, caseID uuid.UUID, 
 		if err == nil {
 			ev.TeamID = &f.TeamID
 		}
-		return cases.Facts{}, &deniedError{ev: ev, cause: errs.NotFoundf("No case with id %s.", caseID)}
+		return cases.Facts{}, &audit.Denial{Event: ev, Err: errs.NotFoundf("No case with id %s.", caseID)}
 	}
 	return f, nil
 }
@@ -111,17 +94,17 @@ func (s *Service) goalFor(ctx context.Context, a actor.Actor, id uuid.UUID, acti
 	r, err := s.st.goal(ctx, id)
 	if err != nil {
 		if errs.Is(err, errs.NotFound) {
-			return goalRow{}, cases.Facts{}, &deniedError{
-				ev:    audit.Event{Action: action, Outcome: audit.Denied, Detail: "goal " + id.String() + " not found for this user"},
-				cause: errs.NotFoundf("No goal with id %s.", id)}
+			return goalRow{}, cases.Facts{}, &audit.Denial{
+				Event: audit.Event{Action: action, Outcome: audit.Denied, Detail: "goal " + id.String() + " not found for this user"},
+				Err:   errs.NotFoundf("No goal with id %s.", id)}
 		}
 		return goalRow{}, cases.Facts{}, err
 	}
 	f, err := s.caseFor(ctx, a, r.CaseID, action)
 	if err != nil {
-		var d *deniedError
+		var d *audit.Denial
 		if errors.As(err, &d) {
-			d.cause = errs.NotFoundf("No goal with id %s.", id)
+			d.Err = errs.NotFoundf("No goal with id %s.", id)
 		}
 		return goalRow{}, cases.Facts{}, err
 	}
@@ -341,7 +324,7 @@ func (s *Service) List(ctx context.Context, a actor.Actor, caseID uuid.UUID) (Ca
 		return s.audit.Record(ctx, audit.Event{Action: actGoalList, CaseID: &caseID, TeamID: &f.TeamID})
 	})
 	if err != nil {
-		return CaseGoals{}, fmt.Errorf("list goals: %w", s.recordDenial(ctx, err))
+		return CaseGoals{}, fmt.Errorf("list goals: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }
@@ -381,7 +364,7 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, id uuid.UUID) (Evaluat
 		return s.audit.Record(ctx, audit.Event{Action: actGoalRead, CaseID: &r.CaseID, TeamID: &f.TeamID, Detail: "goal " + id.String()})
 	})
 	if err != nil {
-		return Evaluated{}, fmt.Errorf("get goal: %w", s.recordDenial(ctx, err))
+		return Evaluated{}, fmt.Errorf("get goal: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }
@@ -391,16 +374,13 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, id uuid.UUID) (Evaluat
 func (s *Service) CheckDraft(ctx context.Context, a actor.Actor, caseID uuid.UUID, in Fields) ([]Criterion, error) {
 	f, err := s.caseFor(ctx, a, caseID, actGoalList)
 	if err != nil {
-		return nil, fmt.Errorf("check goal: %w", s.recordDenial(ctx, err))
+		return nil, fmt.Errorf("check goal: %w", s.audit.RecordDenial(ctx, err))
 	}
 	g := Goal{ID: uuid.New(), CaseID: caseID, Horizon: "short"}
 	var fe errs.Fields
 	in.apply(&g, &fe)
 	if g.DreamID != nil && !f.HasDream(*g.DreamID) {
 		g.DreamID = nil
-	}
-	if in.Title == nil {
-		g.Title = ""
 	}
 	return Check(g, s.today()), nil
 }
@@ -445,7 +425,7 @@ func (s *Service) Create(ctx context.Context, a actor.Actor, caseID uuid.UUID, i
 		return err
 	})
 	if err != nil {
-		return Evaluated{}, fmt.Errorf("create goal: %w", s.recordDenial(ctx, err))
+		return Evaluated{}, fmt.Errorf("create goal: %w", s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }
@@ -501,7 +481,7 @@ func (s *Service) mutate(ctx context.Context, a actor.Actor, id uuid.UUID, versi
 		return err
 	})
 	if err != nil {
-		return Evaluated{}, fmt.Errorf("%s: %w", action, s.recordDenial(ctx, err))
+		return Evaluated{}, fmt.Errorf("%s: %w", action, s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
 }

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -325,6 +324,3 @@ func truncate(b []byte) string {
 	}
 	return string(b)
 }
-
-// Eventually is not provided on purpose: every behaviour here is synchronous.
-var _ = time.Second

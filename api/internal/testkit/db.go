@@ -9,10 +9,8 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"fmt"
 	"net/url"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -80,15 +78,3 @@ func redact(u string) string {
 
 // Dialects lists the databases every storage-facing test runs against.
 func Dialects() []string { return []string{"postgres", "sqlite"} }
-
-func sanitize(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '_'
-	}, strings.ToLower(name))
-}
-
-var _ = fmt.Sprintf
-var _ = sanitize

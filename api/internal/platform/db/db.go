@@ -165,8 +165,6 @@ func Translate(err error, what string) error {
 		return errs.Wrap(err, errs.Conflict, what+": already exists")
 	case errors.Is(err, gorm.ErrForeignKeyViolated):
 		return errs.Wrap(err, errs.Invalid, what+": refers to something that does not exist")
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("%s: %w", what, err)
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
