@@ -387,6 +387,204 @@ func (e CaseSummaryTargetGroup) Valid() bool {
 	}
 }
 
+// Defines values for ChecklistOpenCore.
+const (
+	ChecklistOpenCoreP1HOPES       ChecklistOpenCore = "P1_HOPES"
+	ChecklistOpenCoreP2RESOURCES   ChecklistOpenCore = "P2_RESOURCES"
+	ChecklistOpenCoreP3NETWORK     ChecklistOpenCore = "P3_NETWORK"
+	ChecklistOpenCoreP4OPENNESS    ChecklistOpenCore = "P4_OPENNESS"
+	ChecklistOpenCoreP5EARLY       ChecklistOpenCore = "P5_EARLY"
+	ChecklistOpenCoreP6COORDINATED ChecklistOpenCore = "P6_COORDINATED"
+	ChecklistOpenCoreP7FOLLOWUP    ChecklistOpenCore = "P7_FOLLOW_UP"
+	ChecklistOpenCoreP8KNOWLEDGE   ChecklistOpenCore = "P8_KNOWLEDGE"
+)
+
+// Valid indicates whether the value is a known member of the ChecklistOpenCore enum.
+func (e ChecklistOpenCore) Valid() bool {
+	switch e {
+	case ChecklistOpenCoreP1HOPES:
+		return true
+	case ChecklistOpenCoreP2RESOURCES:
+		return true
+	case ChecklistOpenCoreP3NETWORK:
+		return true
+	case ChecklistOpenCoreP4OPENNESS:
+		return true
+	case ChecklistOpenCoreP5EARLY:
+		return true
+	case ChecklistOpenCoreP6COORDINATED:
+		return true
+	case ChecklistOpenCoreP7FOLLOWUP:
+		return true
+	case ChecklistOpenCoreP8KNOWLEDGE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChecklistPhase.
+const (
+	ChecklistPhaseAfgoerelse    ChecklistPhase = "afgoerelse"
+	ChecklistPhaseBestilling    ChecklistPhase = "bestilling"
+	ChecklistPhaseOpfoelgning   ChecklistPhase = "opfoelgning"
+	ChecklistPhaseSagsaabning   ChecklistPhase = "sagsaabning"
+	ChecklistPhaseSagsoplysning ChecklistPhase = "sagsoplysning"
+	ChecklistPhaseSagsvurdering ChecklistPhase = "sagsvurdering"
+)
+
+// Valid indicates whether the value is a known member of the ChecklistPhase enum.
+func (e ChecklistPhase) Valid() bool {
+	switch e {
+	case ChecklistPhaseAfgoerelse:
+		return true
+	case ChecklistPhaseBestilling:
+		return true
+	case ChecklistPhaseOpfoelgning:
+		return true
+	case ChecklistPhaseSagsaabning:
+		return true
+	case ChecklistPhaseSagsoplysning:
+		return true
+	case ChecklistPhaseSagsvurdering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChecklistState.
+const (
+	Complete   ChecklistState = "complete"
+	InProgress ChecklistState = "in_progress"
+	NotStarted ChecklistState = "not_started"
+)
+
+// Valid indicates whether the value is a known member of the ChecklistState enum.
+func (e ChecklistState) Valid() bool {
+	switch e {
+	case Complete:
+		return true
+	case InProgress:
+		return true
+	case NotStarted:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChecklistItemApplicability.
+const (
+	ChecklistItemApplicabilityCore     ChecklistItemApplicability = "core"
+	ChecklistItemApplicabilityOptional ChecklistItemApplicability = "optional"
+	ChecklistItemApplicabilityOther    ChecklistItemApplicability = "other"
+)
+
+// Valid indicates whether the value is a known member of the ChecklistItemApplicability enum.
+func (e ChecklistItemApplicability) Valid() bool {
+	switch e {
+	case ChecklistItemApplicabilityCore:
+		return true
+	case ChecklistItemApplicabilityOptional:
+		return true
+	case ChecklistItemApplicabilityOther:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChecklistItemStatus.
+const (
+	ChecklistItemStatusApplied        ChecklistItemStatus = "applied"
+	ChecklistItemStatusNotApplied     ChecklistItemStatus = "not_applied"
+	ChecklistItemStatusNotRelevantNow ChecklistItemStatus = "not_relevant_now"
+	ChecklistItemStatusOpen           ChecklistItemStatus = "open"
+	ChecklistItemStatusPartlyApplied  ChecklistItemStatus = "partly_applied"
+)
+
+// Valid indicates whether the value is a known member of the ChecklistItemStatus enum.
+func (e ChecklistItemStatus) Valid() bool {
+	switch e {
+	case ChecklistItemStatusApplied:
+		return true
+	case ChecklistItemStatusNotApplied:
+		return true
+	case ChecklistItemStatusNotRelevantNow:
+		return true
+	case ChecklistItemStatusOpen:
+		return true
+	case ChecklistItemStatusPartlyApplied:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChecklistItemAnswerPrinciple.
+const (
+	ChecklistItemAnswerPrincipleP1HOPES       ChecklistItemAnswerPrinciple = "P1_HOPES"
+	ChecklistItemAnswerPrincipleP2RESOURCES   ChecklistItemAnswerPrinciple = "P2_RESOURCES"
+	ChecklistItemAnswerPrincipleP3NETWORK     ChecklistItemAnswerPrinciple = "P3_NETWORK"
+	ChecklistItemAnswerPrincipleP4OPENNESS    ChecklistItemAnswerPrinciple = "P4_OPENNESS"
+	ChecklistItemAnswerPrincipleP5EARLY       ChecklistItemAnswerPrinciple = "P5_EARLY"
+	ChecklistItemAnswerPrincipleP6COORDINATED ChecklistItemAnswerPrinciple = "P6_COORDINATED"
+	ChecklistItemAnswerPrincipleP7FOLLOWUP    ChecklistItemAnswerPrinciple = "P7_FOLLOW_UP"
+	ChecklistItemAnswerPrincipleP8KNOWLEDGE   ChecklistItemAnswerPrinciple = "P8_KNOWLEDGE"
+)
+
+// Valid indicates whether the value is a known member of the ChecklistItemAnswerPrinciple enum.
+func (e ChecklistItemAnswerPrinciple) Valid() bool {
+	switch e {
+	case ChecklistItemAnswerPrincipleP1HOPES:
+		return true
+	case ChecklistItemAnswerPrincipleP2RESOURCES:
+		return true
+	case ChecklistItemAnswerPrincipleP3NETWORK:
+		return true
+	case ChecklistItemAnswerPrincipleP4OPENNESS:
+		return true
+	case ChecklistItemAnswerPrincipleP5EARLY:
+		return true
+	case ChecklistItemAnswerPrincipleP6COORDINATED:
+		return true
+	case ChecklistItemAnswerPrincipleP7FOLLOWUP:
+		return true
+	case ChecklistItemAnswerPrincipleP8KNOWLEDGE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChecklistItemAnswerStatus.
+const (
+	ChecklistItemAnswerStatusApplied        ChecklistItemAnswerStatus = "applied"
+	ChecklistItemAnswerStatusNotApplied     ChecklistItemAnswerStatus = "not_applied"
+	ChecklistItemAnswerStatusNotRelevantNow ChecklistItemAnswerStatus = "not_relevant_now"
+	ChecklistItemAnswerStatusOpen           ChecklistItemAnswerStatus = "open"
+	ChecklistItemAnswerStatusPartlyApplied  ChecklistItemAnswerStatus = "partly_applied"
+)
+
+// Valid indicates whether the value is a known member of the ChecklistItemAnswerStatus enum.
+func (e ChecklistItemAnswerStatus) Valid() bool {
+	switch e {
+	case ChecklistItemAnswerStatusApplied:
+		return true
+	case ChecklistItemAnswerStatusNotApplied:
+		return true
+	case ChecklistItemAnswerStatusNotRelevantNow:
+		return true
+	case ChecklistItemAnswerStatusOpen:
+		return true
+	case ChecklistItemAnswerStatusPartlyApplied:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CloseCaseRequestReason.
 const (
 	CloseCaseRequestReasonCitizenWithdrew CloseCaseRequestReason = "citizen_withdrew"
@@ -1314,6 +1512,42 @@ func (e GoalStatusRequestStatus) Valid() bool {
 	}
 }
 
+// Defines values for InsightPrincipleCode.
+const (
+	InsightPrincipleCodeP1HOPES       InsightPrincipleCode = "P1_HOPES"
+	InsightPrincipleCodeP2RESOURCES   InsightPrincipleCode = "P2_RESOURCES"
+	InsightPrincipleCodeP3NETWORK     InsightPrincipleCode = "P3_NETWORK"
+	InsightPrincipleCodeP4OPENNESS    InsightPrincipleCode = "P4_OPENNESS"
+	InsightPrincipleCodeP5EARLY       InsightPrincipleCode = "P5_EARLY"
+	InsightPrincipleCodeP6COORDINATED InsightPrincipleCode = "P6_COORDINATED"
+	InsightPrincipleCodeP7FOLLOWUP    InsightPrincipleCode = "P7_FOLLOW_UP"
+	InsightPrincipleCodeP8KNOWLEDGE   InsightPrincipleCode = "P8_KNOWLEDGE"
+)
+
+// Valid indicates whether the value is a known member of the InsightPrincipleCode enum.
+func (e InsightPrincipleCode) Valid() bool {
+	switch e {
+	case InsightPrincipleCodeP1HOPES:
+		return true
+	case InsightPrincipleCodeP2RESOURCES:
+		return true
+	case InsightPrincipleCodeP3NETWORK:
+		return true
+	case InsightPrincipleCodeP4OPENNESS:
+		return true
+	case InsightPrincipleCodeP5EARLY:
+		return true
+	case InsightPrincipleCodeP6COORDINATED:
+		return true
+	case InsightPrincipleCodeP7FOLLOWUP:
+		return true
+	case InsightPrincipleCodeP8KNOWLEDGE:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for MovePhaseRequestTo.
 const (
 	MovePhaseRequestToAfgoerelse    MovePhaseRequestTo = "afgoerelse"
@@ -1536,6 +1770,231 @@ func (e PhaseChangeTo) Valid() bool {
 	}
 }
 
+// Defines values for PhaseGateMode.
+const (
+	PhaseGateModeRequire PhaseGateMode = "require"
+	PhaseGateModeWarn    PhaseGateMode = "warn"
+)
+
+// Valid indicates whether the value is a known member of the PhaseGateMode enum.
+func (e PhaseGateMode) Valid() bool {
+	switch e {
+	case PhaseGateModeRequire:
+		return true
+	case PhaseGateModeWarn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PhaseMoveAllowedNextPhases.
+const (
+	PhaseMoveAllowedNextPhasesAfgoerelse    PhaseMoveAllowedNextPhases = "afgoerelse"
+	PhaseMoveAllowedNextPhasesBestilling    PhaseMoveAllowedNextPhases = "bestilling"
+	PhaseMoveAllowedNextPhasesOpfoelgning   PhaseMoveAllowedNextPhases = "opfoelgning"
+	PhaseMoveAllowedNextPhasesSagsaabning   PhaseMoveAllowedNextPhases = "sagsaabning"
+	PhaseMoveAllowedNextPhasesSagsoplysning PhaseMoveAllowedNextPhases = "sagsoplysning"
+	PhaseMoveAllowedNextPhasesSagsvurdering PhaseMoveAllowedNextPhases = "sagsvurdering"
+)
+
+// Valid indicates whether the value is a known member of the PhaseMoveAllowedNextPhases enum.
+func (e PhaseMoveAllowedNextPhases) Valid() bool {
+	switch e {
+	case PhaseMoveAllowedNextPhasesAfgoerelse:
+		return true
+	case PhaseMoveAllowedNextPhasesBestilling:
+		return true
+	case PhaseMoveAllowedNextPhasesOpfoelgning:
+		return true
+	case PhaseMoveAllowedNextPhasesSagsaabning:
+		return true
+	case PhaseMoveAllowedNextPhasesSagsoplysning:
+		return true
+	case PhaseMoveAllowedNextPhasesSagsvurdering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PhaseMoveClosureReason.
+const (
+	PhaseMoveClosureReasonCitizenWithdrew PhaseMoveClosureReason = "citizen_withdrew"
+	PhaseMoveClosureReasonDeceased        PhaseMoveClosureReason = "deceased"
+	PhaseMoveClosureReasonGoalsAchieved   PhaseMoveClosureReason = "goals_achieved"
+	PhaseMoveClosureReasonMoved           PhaseMoveClosureReason = "moved"
+	PhaseMoveClosureReasonNoLongerNeeded  PhaseMoveClosureReason = "no_longer_needed"
+	PhaseMoveClosureReasonOther           PhaseMoveClosureReason = "other"
+	PhaseMoveClosureReasonRefused         PhaseMoveClosureReason = "refused"
+	PhaseMoveClosureReasonTransferred     PhaseMoveClosureReason = "transferred"
+)
+
+// Valid indicates whether the value is a known member of the PhaseMoveClosureReason enum.
+func (e PhaseMoveClosureReason) Valid() bool {
+	switch e {
+	case PhaseMoveClosureReasonCitizenWithdrew:
+		return true
+	case PhaseMoveClosureReasonDeceased:
+		return true
+	case PhaseMoveClosureReasonGoalsAchieved:
+		return true
+	case PhaseMoveClosureReasonMoved:
+		return true
+	case PhaseMoveClosureReasonNoLongerNeeded:
+		return true
+	case PhaseMoveClosureReasonOther:
+		return true
+	case PhaseMoveClosureReasonRefused:
+		return true
+	case PhaseMoveClosureReasonTransferred:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PhaseMoveFollowUpCadence.
+const (
+	PhaseMoveFollowUpCadenceAsNeeded     PhaseMoveFollowUpCadence = "as_needed"
+	PhaseMoveFollowUpCadenceEvery2Weeks  PhaseMoveFollowUpCadence = "every_2_weeks"
+	PhaseMoveFollowUpCadenceEvery4Months PhaseMoveFollowUpCadence = "every_4_months"
+	PhaseMoveFollowUpCadenceHalfYearly   PhaseMoveFollowUpCadence = "half_yearly"
+	PhaseMoveFollowUpCadenceMonthly      PhaseMoveFollowUpCadence = "monthly"
+	PhaseMoveFollowUpCadenceQuarterly    PhaseMoveFollowUpCadence = "quarterly"
+	PhaseMoveFollowUpCadenceWeekly       PhaseMoveFollowUpCadence = "weekly"
+	PhaseMoveFollowUpCadenceYearly       PhaseMoveFollowUpCadence = "yearly"
+)
+
+// Valid indicates whether the value is a known member of the PhaseMoveFollowUpCadence enum.
+func (e PhaseMoveFollowUpCadence) Valid() bool {
+	switch e {
+	case PhaseMoveFollowUpCadenceAsNeeded:
+		return true
+	case PhaseMoveFollowUpCadenceEvery2Weeks:
+		return true
+	case PhaseMoveFollowUpCadenceEvery4Months:
+		return true
+	case PhaseMoveFollowUpCadenceHalfYearly:
+		return true
+	case PhaseMoveFollowUpCadenceMonthly:
+		return true
+	case PhaseMoveFollowUpCadenceQuarterly:
+		return true
+	case PhaseMoveFollowUpCadenceWeekly:
+		return true
+	case PhaseMoveFollowUpCadenceYearly:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PhaseMoveLegalBasis.
+const (
+	PhaseMoveLegalBasisOther  PhaseMoveLegalBasis = "other"
+	PhaseMoveLegalBasisSel107 PhaseMoveLegalBasis = "sel_107"
+	PhaseMoveLegalBasisSel82  PhaseMoveLegalBasis = "sel_82"
+	PhaseMoveLegalBasisSel85  PhaseMoveLegalBasis = "sel_85"
+)
+
+// Valid indicates whether the value is a known member of the PhaseMoveLegalBasis enum.
+func (e PhaseMoveLegalBasis) Valid() bool {
+	switch e {
+	case PhaseMoveLegalBasisOther:
+		return true
+	case PhaseMoveLegalBasisSel107:
+		return true
+	case PhaseMoveLegalBasisSel82:
+		return true
+	case PhaseMoveLegalBasisSel85:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PhaseMovePhase.
+const (
+	PhaseMovePhaseAfgoerelse    PhaseMovePhase = "afgoerelse"
+	PhaseMovePhaseBestilling    PhaseMovePhase = "bestilling"
+	PhaseMovePhaseOpfoelgning   PhaseMovePhase = "opfoelgning"
+	PhaseMovePhaseSagsaabning   PhaseMovePhase = "sagsaabning"
+	PhaseMovePhaseSagsoplysning PhaseMovePhase = "sagsoplysning"
+	PhaseMovePhaseSagsvurdering PhaseMovePhase = "sagsvurdering"
+)
+
+// Valid indicates whether the value is a known member of the PhaseMovePhase enum.
+func (e PhaseMovePhase) Valid() bool {
+	switch e {
+	case PhaseMovePhaseAfgoerelse:
+		return true
+	case PhaseMovePhaseBestilling:
+		return true
+	case PhaseMovePhaseOpfoelgning:
+		return true
+	case PhaseMovePhaseSagsaabning:
+		return true
+	case PhaseMovePhaseSagsoplysning:
+		return true
+	case PhaseMovePhaseSagsvurdering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PhaseMoveStatus.
+const (
+	PhaseMoveStatusClosed PhaseMoveStatus = "closed"
+	PhaseMoveStatusOpen   PhaseMoveStatus = "open"
+)
+
+// Valid indicates whether the value is a known member of the PhaseMoveStatus enum.
+func (e PhaseMoveStatus) Valid() bool {
+	switch e {
+	case PhaseMoveStatusClosed:
+		return true
+	case PhaseMoveStatusOpen:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PhaseMoveTargetGroup.
+const (
+	PhaseMoveTargetGroupAutism                 PhaseMoveTargetGroup = "autism"
+	PhaseMoveTargetGroupCognitiveImpairment    PhaseMoveTargetGroup = "cognitive_impairment"
+	PhaseMoveTargetGroupIntellectualImpairment PhaseMoveTargetGroup = "intellectual_impairment"
+	PhaseMoveTargetGroupMentalHealth           PhaseMoveTargetGroup = "mental_health"
+	PhaseMoveTargetGroupOther                  PhaseMoveTargetGroup = "other"
+	PhaseMoveTargetGroupPhysicalImpairment     PhaseMoveTargetGroup = "physical_impairment"
+	PhaseMoveTargetGroupSocialProblems         PhaseMoveTargetGroup = "social_problems"
+)
+
+// Valid indicates whether the value is a known member of the PhaseMoveTargetGroup enum.
+func (e PhaseMoveTargetGroup) Valid() bool {
+	switch e {
+	case PhaseMoveTargetGroupAutism:
+		return true
+	case PhaseMoveTargetGroupCognitiveImpairment:
+		return true
+	case PhaseMoveTargetGroupIntellectualImpairment:
+		return true
+	case PhaseMoveTargetGroupMentalHealth:
+		return true
+	case PhaseMoveTargetGroupOther:
+		return true
+	case PhaseMoveTargetGroupPhysicalImpairment:
+		return true
+	case PhaseMoveTargetGroupSocialProblems:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PlanContactMedia.
 const (
 	PlanContactMediaApp               PlanContactMedia = "app"
@@ -1707,6 +2166,264 @@ func (e PlanContactTimesOfDay) Valid() bool {
 	case PlanContactTimesOfDayMorning:
 		return true
 	case PlanContactTimesOfDayNoPreference:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleCode.
+const (
+	PrincipleCodeP1HOPES       PrincipleCode = "P1_HOPES"
+	PrincipleCodeP2RESOURCES   PrincipleCode = "P2_RESOURCES"
+	PrincipleCodeP3NETWORK     PrincipleCode = "P3_NETWORK"
+	PrincipleCodeP4OPENNESS    PrincipleCode = "P4_OPENNESS"
+	PrincipleCodeP5EARLY       PrincipleCode = "P5_EARLY"
+	PrincipleCodeP6COORDINATED PrincipleCode = "P6_COORDINATED"
+	PrincipleCodeP7FOLLOWUP    PrincipleCode = "P7_FOLLOW_UP"
+	PrincipleCodeP8KNOWLEDGE   PrincipleCode = "P8_KNOWLEDGE"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleCode enum.
+func (e PrincipleCode) Valid() bool {
+	switch e {
+	case PrincipleCodeP1HOPES:
+		return true
+	case PrincipleCodeP2RESOURCES:
+		return true
+	case PrincipleCodeP3NETWORK:
+		return true
+	case PrincipleCodeP4OPENNESS:
+		return true
+	case PrincipleCodeP5EARLY:
+		return true
+	case PrincipleCodeP6COORDINATED:
+		return true
+	case PrincipleCodeP7FOLLOWUP:
+		return true
+	case PrincipleCodeP8KNOWLEDGE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleCore.
+const (
+	PrincipleCoreAfgoerelse    PrincipleCore = "afgoerelse"
+	PrincipleCoreBestilling    PrincipleCore = "bestilling"
+	PrincipleCoreOpfoelgning   PrincipleCore = "opfoelgning"
+	PrincipleCoreSagsaabning   PrincipleCore = "sagsaabning"
+	PrincipleCoreSagsoplysning PrincipleCore = "sagsoplysning"
+	PrincipleCoreSagsvurdering PrincipleCore = "sagsvurdering"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleCore enum.
+func (e PrincipleCore) Valid() bool {
+	switch e {
+	case PrincipleCoreAfgoerelse:
+		return true
+	case PrincipleCoreBestilling:
+		return true
+	case PrincipleCoreOpfoelgning:
+		return true
+	case PrincipleCoreSagsaabning:
+		return true
+	case PrincipleCoreSagsoplysning:
+		return true
+	case PrincipleCoreSagsvurdering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleOptional.
+const (
+	PrincipleOptionalAfgoerelse    PrincipleOptional = "afgoerelse"
+	PrincipleOptionalBestilling    PrincipleOptional = "bestilling"
+	PrincipleOptionalOpfoelgning   PrincipleOptional = "opfoelgning"
+	PrincipleOptionalSagsaabning   PrincipleOptional = "sagsaabning"
+	PrincipleOptionalSagsoplysning PrincipleOptional = "sagsoplysning"
+	PrincipleOptionalSagsvurdering PrincipleOptional = "sagsvurdering"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleOptional enum.
+func (e PrincipleOptional) Valid() bool {
+	switch e {
+	case PrincipleOptionalAfgoerelse:
+		return true
+	case PrincipleOptionalBestilling:
+		return true
+	case PrincipleOptionalOpfoelgning:
+		return true
+	case PrincipleOptionalSagsaabning:
+		return true
+	case PrincipleOptionalSagsoplysning:
+		return true
+	case PrincipleOptionalSagsvurdering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleInsightPhases.
+const (
+	PrincipleInsightPhasesAfgoerelse    PrincipleInsightPhases = "afgoerelse"
+	PrincipleInsightPhasesBestilling    PrincipleInsightPhases = "bestilling"
+	PrincipleInsightPhasesOpfoelgning   PrincipleInsightPhases = "opfoelgning"
+	PrincipleInsightPhasesSagsaabning   PrincipleInsightPhases = "sagsaabning"
+	PrincipleInsightPhasesSagsoplysning PrincipleInsightPhases = "sagsoplysning"
+	PrincipleInsightPhasesSagsvurdering PrincipleInsightPhases = "sagsvurdering"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleInsightPhases enum.
+func (e PrincipleInsightPhases) Valid() bool {
+	switch e {
+	case PrincipleInsightPhasesAfgoerelse:
+		return true
+	case PrincipleInsightPhasesBestilling:
+		return true
+	case PrincipleInsightPhasesOpfoelgning:
+		return true
+	case PrincipleInsightPhasesSagsaabning:
+		return true
+	case PrincipleInsightPhasesSagsoplysning:
+		return true
+	case PrincipleInsightPhasesSagsvurdering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleInsightCaseApplicability.
+const (
+	PrincipleInsightCaseApplicabilityCore     PrincipleInsightCaseApplicability = "core"
+	PrincipleInsightCaseApplicabilityOptional PrincipleInsightCaseApplicability = "optional"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleInsightCaseApplicability enum.
+func (e PrincipleInsightCaseApplicability) Valid() bool {
+	switch e {
+	case PrincipleInsightCaseApplicabilityCore:
+		return true
+	case PrincipleInsightCaseApplicabilityOptional:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleInsightCaseStatus.
+const (
+	PrincipleInsightCaseStatusApplied        PrincipleInsightCaseStatus = "applied"
+	PrincipleInsightCaseStatusNotApplied     PrincipleInsightCaseStatus = "not_applied"
+	PrincipleInsightCaseStatusNotRelevantNow PrincipleInsightCaseStatus = "not_relevant_now"
+	PrincipleInsightCaseStatusOpen           PrincipleInsightCaseStatus = "open"
+	PrincipleInsightCaseStatusPartlyApplied  PrincipleInsightCaseStatus = "partly_applied"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleInsightCaseStatus enum.
+func (e PrincipleInsightCaseStatus) Valid() bool {
+	switch e {
+	case PrincipleInsightCaseStatusApplied:
+		return true
+	case PrincipleInsightCaseStatusNotApplied:
+		return true
+	case PrincipleInsightCaseStatusNotRelevantNow:
+		return true
+	case PrincipleInsightCaseStatusOpen:
+		return true
+	case PrincipleInsightCaseStatusPartlyApplied:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleInsightCellApplicability.
+const (
+	PrincipleInsightCellApplicabilityCore     PrincipleInsightCellApplicability = "core"
+	PrincipleInsightCellApplicabilityOptional PrincipleInsightCellApplicability = "optional"
+	PrincipleInsightCellApplicabilityOther    PrincipleInsightCellApplicability = "other"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleInsightCellApplicability enum.
+func (e PrincipleInsightCellApplicability) Valid() bool {
+	switch e {
+	case PrincipleInsightCellApplicabilityCore:
+		return true
+	case PrincipleInsightCellApplicabilityOptional:
+		return true
+	case PrincipleInsightCellApplicabilityOther:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleInsightCellPhase.
+const (
+	PrincipleInsightCellPhaseAfgoerelse    PrincipleInsightCellPhase = "afgoerelse"
+	PrincipleInsightCellPhaseBestilling    PrincipleInsightCellPhase = "bestilling"
+	PrincipleInsightCellPhaseOpfoelgning   PrincipleInsightCellPhase = "opfoelgning"
+	PrincipleInsightCellPhaseSagsaabning   PrincipleInsightCellPhase = "sagsaabning"
+	PrincipleInsightCellPhaseSagsoplysning PrincipleInsightCellPhase = "sagsoplysning"
+	PrincipleInsightCellPhaseSagsvurdering PrincipleInsightCellPhase = "sagsvurdering"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleInsightCellPhase enum.
+func (e PrincipleInsightCellPhase) Valid() bool {
+	switch e {
+	case PrincipleInsightCellPhaseAfgoerelse:
+		return true
+	case PrincipleInsightCellPhaseBestilling:
+		return true
+	case PrincipleInsightCellPhaseOpfoelgning:
+		return true
+	case PrincipleInsightCellPhaseSagsaabning:
+		return true
+	case PrincipleInsightCellPhaseSagsoplysning:
+		return true
+	case PrincipleInsightCellPhaseSagsvurdering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrincipleInsightCellPrinciple.
+const (
+	PrincipleInsightCellPrincipleP1HOPES       PrincipleInsightCellPrinciple = "P1_HOPES"
+	PrincipleInsightCellPrincipleP2RESOURCES   PrincipleInsightCellPrinciple = "P2_RESOURCES"
+	PrincipleInsightCellPrincipleP3NETWORK     PrincipleInsightCellPrinciple = "P3_NETWORK"
+	PrincipleInsightCellPrincipleP4OPENNESS    PrincipleInsightCellPrinciple = "P4_OPENNESS"
+	PrincipleInsightCellPrincipleP5EARLY       PrincipleInsightCellPrinciple = "P5_EARLY"
+	PrincipleInsightCellPrincipleP6COORDINATED PrincipleInsightCellPrinciple = "P6_COORDINATED"
+	PrincipleInsightCellPrincipleP7FOLLOWUP    PrincipleInsightCellPrinciple = "P7_FOLLOW_UP"
+	PrincipleInsightCellPrincipleP8KNOWLEDGE   PrincipleInsightCellPrinciple = "P8_KNOWLEDGE"
+)
+
+// Valid indicates whether the value is a known member of the PrincipleInsightCellPrinciple enum.
+func (e PrincipleInsightCellPrinciple) Valid() bool {
+	switch e {
+	case PrincipleInsightCellPrincipleP1HOPES:
+		return true
+	case PrincipleInsightCellPrincipleP2RESOURCES:
+		return true
+	case PrincipleInsightCellPrincipleP3NETWORK:
+		return true
+	case PrincipleInsightCellPrincipleP4OPENNESS:
+		return true
+	case PrincipleInsightCellPrincipleP5EARLY:
+		return true
+	case PrincipleInsightCellPrincipleP6COORDINATED:
+		return true
+	case PrincipleInsightCellPrincipleP7FOLLOWUP:
+		return true
+	case PrincipleInsightCellPrincipleP8KNOWLEDGE:
 		return true
 	default:
 		return false
@@ -1950,6 +2667,42 @@ func (e ReviewedGoalNextStepKind) Valid() bool {
 	case ReviewedGoalNextStepKindAgreedEnd:
 		return true
 	case ReviewedGoalNextStepKindNewGoal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SettingsPhaseGate.
+const (
+	SettingsPhaseGateRequire SettingsPhaseGate = "require"
+	SettingsPhaseGateWarn    SettingsPhaseGate = "warn"
+)
+
+// Valid indicates whether the value is a known member of the SettingsPhaseGate enum.
+func (e SettingsPhaseGate) Valid() bool {
+	switch e {
+	case SettingsPhaseGateRequire:
+		return true
+	case SettingsPhaseGateWarn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SettingsRequestPhaseGate.
+const (
+	SettingsRequestPhaseGateRequire SettingsRequestPhaseGate = "require"
+	SettingsRequestPhaseGateWarn    SettingsRequestPhaseGate = "warn"
+)
+
+// Valid indicates whether the value is a known member of the SettingsRequestPhaseGate enum.
+func (e SettingsRequestPhaseGate) Valid() bool {
+	switch e {
+	case SettingsRequestPhaseGateRequire:
+		return true
+	case SettingsRequestPhaseGateWarn:
 		return true
 	default:
 		return false
@@ -2283,6 +3036,99 @@ func (e ListCasesParamsSort) Valid() bool {
 	}
 }
 
+// Defines values for ListPrincipleInsightCasesParamsPrinciple.
+const (
+	ListPrincipleInsightCasesParamsPrincipleP1HOPES       ListPrincipleInsightCasesParamsPrinciple = "P1_HOPES"
+	ListPrincipleInsightCasesParamsPrincipleP2RESOURCES   ListPrincipleInsightCasesParamsPrinciple = "P2_RESOURCES"
+	ListPrincipleInsightCasesParamsPrincipleP3NETWORK     ListPrincipleInsightCasesParamsPrinciple = "P3_NETWORK"
+	ListPrincipleInsightCasesParamsPrincipleP4OPENNESS    ListPrincipleInsightCasesParamsPrinciple = "P4_OPENNESS"
+	ListPrincipleInsightCasesParamsPrincipleP5EARLY       ListPrincipleInsightCasesParamsPrinciple = "P5_EARLY"
+	ListPrincipleInsightCasesParamsPrincipleP6COORDINATED ListPrincipleInsightCasesParamsPrinciple = "P6_COORDINATED"
+	ListPrincipleInsightCasesParamsPrincipleP7FOLLOWUP    ListPrincipleInsightCasesParamsPrinciple = "P7_FOLLOW_UP"
+	ListPrincipleInsightCasesParamsPrincipleP8KNOWLEDGE   ListPrincipleInsightCasesParamsPrinciple = "P8_KNOWLEDGE"
+)
+
+// Valid indicates whether the value is a known member of the ListPrincipleInsightCasesParamsPrinciple enum.
+func (e ListPrincipleInsightCasesParamsPrinciple) Valid() bool {
+	switch e {
+	case ListPrincipleInsightCasesParamsPrincipleP1HOPES:
+		return true
+	case ListPrincipleInsightCasesParamsPrincipleP2RESOURCES:
+		return true
+	case ListPrincipleInsightCasesParamsPrincipleP3NETWORK:
+		return true
+	case ListPrincipleInsightCasesParamsPrincipleP4OPENNESS:
+		return true
+	case ListPrincipleInsightCasesParamsPrincipleP5EARLY:
+		return true
+	case ListPrincipleInsightCasesParamsPrincipleP6COORDINATED:
+		return true
+	case ListPrincipleInsightCasesParamsPrincipleP7FOLLOWUP:
+		return true
+	case ListPrincipleInsightCasesParamsPrincipleP8KNOWLEDGE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPrincipleInsightCasesParamsPhase.
+const (
+	ListPrincipleInsightCasesParamsPhaseAfgoerelse    ListPrincipleInsightCasesParamsPhase = "afgoerelse"
+	ListPrincipleInsightCasesParamsPhaseBestilling    ListPrincipleInsightCasesParamsPhase = "bestilling"
+	ListPrincipleInsightCasesParamsPhaseOpfoelgning   ListPrincipleInsightCasesParamsPhase = "opfoelgning"
+	ListPrincipleInsightCasesParamsPhaseSagsaabning   ListPrincipleInsightCasesParamsPhase = "sagsaabning"
+	ListPrincipleInsightCasesParamsPhaseSagsoplysning ListPrincipleInsightCasesParamsPhase = "sagsoplysning"
+	ListPrincipleInsightCasesParamsPhaseSagsvurdering ListPrincipleInsightCasesParamsPhase = "sagsvurdering"
+)
+
+// Valid indicates whether the value is a known member of the ListPrincipleInsightCasesParamsPhase enum.
+func (e ListPrincipleInsightCasesParamsPhase) Valid() bool {
+	switch e {
+	case ListPrincipleInsightCasesParamsPhaseAfgoerelse:
+		return true
+	case ListPrincipleInsightCasesParamsPhaseBestilling:
+		return true
+	case ListPrincipleInsightCasesParamsPhaseOpfoelgning:
+		return true
+	case ListPrincipleInsightCasesParamsPhaseSagsaabning:
+		return true
+	case ListPrincipleInsightCasesParamsPhaseSagsoplysning:
+		return true
+	case ListPrincipleInsightCasesParamsPhaseSagsvurdering:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPrincipleInsightCasesParamsStatus.
+const (
+	ListPrincipleInsightCasesParamsStatusApplied        ListPrincipleInsightCasesParamsStatus = "applied"
+	ListPrincipleInsightCasesParamsStatusNotApplied     ListPrincipleInsightCasesParamsStatus = "not_applied"
+	ListPrincipleInsightCasesParamsStatusNotRelevantNow ListPrincipleInsightCasesParamsStatus = "not_relevant_now"
+	ListPrincipleInsightCasesParamsStatusOpen           ListPrincipleInsightCasesParamsStatus = "open"
+	ListPrincipleInsightCasesParamsStatusPartlyApplied  ListPrincipleInsightCasesParamsStatus = "partly_applied"
+)
+
+// Valid indicates whether the value is a known member of the ListPrincipleInsightCasesParamsStatus enum.
+func (e ListPrincipleInsightCasesParamsStatus) Valid() bool {
+	switch e {
+	case ListPrincipleInsightCasesParamsStatusApplied:
+		return true
+	case ListPrincipleInsightCasesParamsStatusNotApplied:
+		return true
+	case ListPrincipleInsightCasesParamsStatusNotRelevantNow:
+		return true
+	case ListPrincipleInsightCasesParamsStatusOpen:
+		return true
+	case ListPrincipleInsightCasesParamsStatusPartlyApplied:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListUsersParamsRole.
 const (
 	ListUsersParamsRoleAdmin      ListUsersParamsRole = "admin"
@@ -2305,6 +3151,11 @@ func (e ListUsersParamsRole) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// AnswerChecklistRequest defines model for AnswerChecklistRequest.
+type AnswerChecklistRequest struct {
+	Items []ChecklistItemAnswer `json:"items"`
 }
 
 // AuditEvent defines model for AuditEvent.
@@ -2456,6 +3307,93 @@ type CaseSummaryStatus string
 
 // CaseSummaryTargetGroup defines model for CaseSummary.TargetGroup.
 type CaseSummaryTargetGroup string
+
+// Checklist defines model for Checklist.
+type Checklist struct {
+	CaseId     openapi_types.UUID  `json:"case_id"`
+	Completion ChecklistCompletion `json:"completion"`
+	CreatedAt  time.Time           `json:"created_at"`
+
+	// Current Whether this is the checklist of the phase the case is in now.
+	Current bool               `json:"current"`
+	Id      openapi_types.UUID `json:"id"`
+
+	// Items All eight principles: core first, then optional, then the rest, each by number.
+	Items []ChecklistItem `json:"items"`
+
+	// Iteration Pass through the phase sequence; it grows when follow-up sends the case back.
+	Iteration int32 `json:"iteration"`
+
+	// OpenCore Codes of core principles without an answer: what the phase gate looks at.
+	OpenCore []ChecklistOpenCore `json:"open_core"`
+	Phase    ChecklistPhase      `json:"phase"`
+
+	// PrincipleVersion Version of the principle set the checklist was created with; it never changes.
+	PrincipleVersion string `json:"principle_version"`
+
+	// Round In opfølgning, the follow-up review the checklist belongs to (1 = until the first review is recorded); 1 elsewhere.
+	Round     int32          `json:"round"`
+	State     ChecklistState `json:"state"`
+	UpdatedAt time.Time      `json:"updated_at"`
+	Version   int32          `json:"version"`
+}
+
+// ChecklistOpenCore defines model for Checklist.OpenCore.
+type ChecklistOpenCore string
+
+// ChecklistPhase defines model for Checklist.Phase.
+type ChecklistPhase string
+
+// ChecklistState defines model for Checklist.State.
+type ChecklistState string
+
+// ChecklistCompletion defines model for ChecklistCompletion.
+type ChecklistCompletion struct {
+	Answered int32 `json:"answered"`
+
+	// Percent Answered as a whole percentage of relevant; 100 when nothing is relevant.
+	Percent  int32 `json:"percent"`
+	Relevant int32 `json:"relevant"`
+}
+
+// ChecklistItem defines model for ChecklistItem.
+type ChecklistItem struct {
+	Applicability ChecklistItemApplicability `json:"applicability"`
+
+	// Note How it was done, or why not.
+	Note string `json:"note"`
+
+	// Principle The principle as worded in the checklist's version.
+	Principle     Principle           `json:"principle"`
+	Status        ChecklistItemStatus `json:"status"`
+	UpdatedAt     *time.Time          `json:"updated_at,omitempty"`
+	UpdatedByName *string             `json:"updated_by_name,omitempty"`
+}
+
+// ChecklistItemApplicability defines model for ChecklistItem.Applicability.
+type ChecklistItemApplicability string
+
+// ChecklistItemStatus defines model for ChecklistItem.Status.
+type ChecklistItemStatus string
+
+// ChecklistItemAnswer defines model for ChecklistItemAnswer.
+type ChecklistItemAnswer struct {
+	// Note How it was done; required (why not) for not_applied and not_relevant_now.
+	Note      *string                      `json:"note,omitempty"`
+	Principle ChecklistItemAnswerPrinciple `json:"principle"`
+	Status    ChecklistItemAnswerStatus    `json:"status"`
+}
+
+// ChecklistItemAnswerPrinciple defines model for ChecklistItemAnswer.Principle.
+type ChecklistItemAnswerPrinciple string
+
+// ChecklistItemAnswerStatus defines model for ChecklistItemAnswer.Status.
+type ChecklistItemAnswerStatus string
+
+// ChecklistList defines model for ChecklistList.
+type ChecklistList struct {
+	Items []Checklist `json:"items"`
+}
 
 // Citizen defines model for Citizen.
 type Citizen struct {
@@ -2735,6 +3673,14 @@ type GASScore struct {
 	TScore float32 `json:"t_score"`
 }
 
+// GatePrinciple defines model for GatePrinciple.
+type GatePrinciple struct {
+	// Code Example: P1_HOPES
+	Code    string `json:"code"`
+	TitleDa string `json:"title_da"`
+	TitleEn string `json:"title_en"`
+}
+
 // Goal defines model for Goal.
 type Goal struct {
 	AchievableResources string                    `json:"achievable_resources"`
@@ -2860,6 +3806,29 @@ type GoalStatusRequest struct {
 // GoalStatusRequestStatus defines model for GoalStatusRequest.Status.
 type GoalStatusRequestStatus string
 
+// InsightPrinciple defines model for InsightPrinciple.
+type InsightPrinciple struct {
+	Code    InsightPrincipleCode `json:"code"`
+	Number  int32                `json:"number"`
+	TitleDa string               `json:"title_da"`
+	TitleEn string               `json:"title_en"`
+}
+
+// InsightPrincipleCode defines model for InsightPrinciple.Code.
+type InsightPrincipleCode string
+
+// LocalizedText defines model for LocalizedText.
+type LocalizedText struct {
+	Da string `json:"da"`
+	En string `json:"en"`
+}
+
+// LocalizedTextList defines model for LocalizedTextList.
+type LocalizedTextList struct {
+	Da []string `json:"da"`
+	En []string `json:"en"`
+}
+
 // LoginRequest defines model for LoginRequest.
 type LoginRequest struct {
 	// Email Example: rådgiver@example.dk
@@ -2871,6 +3840,19 @@ type LoginRequest struct {
 	// RefreshCookie Browsers: set true to receive the refresh token as an HttpOnly cookie
 	// (bic_refresh) instead of in the body, out of reach of scripts.
 	RefreshCookie *bool `json:"refresh_cookie,omitempty"`
+}
+
+// MissingItem defines model for MissingItem.
+type MissingItem struct {
+	// Code Stable code, e.g. a principle code such as P1_HOPES.
+	//
+	// Example: P1_HOPES
+	Code string `json:"code"`
+
+	// Title Its name, in Danish.
+	//
+	// Example: Tag udgangspunkt i borgernes håb, ønsker og drømme
+	Title string `json:"title"`
 }
 
 // MovePhaseRequest defines model for MovePhaseRequest.
@@ -2960,6 +3942,83 @@ type PhaseChangeFrom string
 // PhaseChangeTo defines model for PhaseChange.To.
 type PhaseChangeTo string
 
+// PhaseGate defines model for PhaseGate.
+type PhaseGate struct {
+	// Mode The gate mode in force (see GET /settings).
+	Mode PhaseGateMode `json:"mode"`
+
+	// OpenPrinciples Core principles of the phase left that its checklist had not answered;
+	// empty when the checklist covered them all.
+	OpenPrinciples []GatePrinciple `json:"open_principles"`
+}
+
+// PhaseGateMode The gate mode in force (see GET /settings).
+type PhaseGateMode string
+
+// PhaseMove defines model for PhaseMove.
+type PhaseMove struct {
+	// AllowedNextPhases Phases the case may move to next.
+	AllowedNextPhases []PhaseMoveAllowedNextPhases `json:"allowed_next_phases"`
+	Caseworker        StaffRef                     `json:"caseworker"`
+	Citizen           Citizen                      `json:"citizen"`
+	ClosedAt          *time.Time                   `json:"closed_at,omitempty"`
+	ClosureNote       *string                      `json:"closure_note,omitempty"`
+
+	// ClosureReason Reason and note of the latest closure; kept when the case is reopened.
+	ClosureReason    *PhaseMoveClosureReason   `json:"closure_reason,omitempty"`
+	ContactAgreement ContactAgreement          `json:"contact_agreement"`
+	CreatedAt        time.Time                 `json:"created_at"`
+	Dreams           []Dream                   `json:"dreams"`
+	Expectations     []Expectation             `json:"expectations"`
+	FollowUpCadence  *PhaseMoveFollowUpCadence `json:"follow_up_cadence,omitempty"`
+	FollowUpOverdue  bool                      `json:"follow_up_overdue"`
+	Id               openapi_types.UUID        `json:"id"`
+	LegalBasis       PhaseMoveLegalBasis       `json:"legal_basis"`
+	LegalBasisNote   *string                   `json:"legal_basis_note,omitempty"`
+	Network          []NetworkPerson           `json:"network"`
+
+	// NextFollowUpDate Example: 2027-02-01
+	NextFollowUpDate *openapi_types.Date `json:"next_follow_up_date,omitempty"`
+	OpenedAt         time.Time           `json:"opened_at"`
+	Phase            PhaseMovePhase      `json:"phase"`
+	PhaseGate        PhaseGate           `json:"phase_gate"`
+	PhaseHistory     []PhaseChange       `json:"phase_history"`
+	PhaseIteration   int32               `json:"phase_iteration"`
+	ReopenNote       *string             `json:"reopen_note,omitempty"`
+
+	// ReopenedAt When the case was last reopened, and why.
+	ReopenedAt  *time.Time           `json:"reopened_at,omitempty"`
+	Resources   []Resource           `json:"resources"`
+	Status      PhaseMoveStatus      `json:"status"`
+	TargetGroup PhaseMoveTargetGroup `json:"target_group"`
+	TeamId      openapi_types.UUID   `json:"team_id"`
+	UpdatedAt   time.Time            `json:"updated_at"`
+
+	// Version Same value as the ETag header, for clients that keep cases in lists.
+	Version int32 `json:"version"`
+}
+
+// PhaseMoveAllowedNextPhases defines model for PhaseMove.AllowedNextPhases.
+type PhaseMoveAllowedNextPhases string
+
+// PhaseMoveClosureReason Reason and note of the latest closure; kept when the case is reopened.
+type PhaseMoveClosureReason string
+
+// PhaseMoveFollowUpCadence defines model for PhaseMove.FollowUpCadence.
+type PhaseMoveFollowUpCadence string
+
+// PhaseMoveLegalBasis defines model for PhaseMove.LegalBasis.
+type PhaseMoveLegalBasis string
+
+// PhaseMovePhase defines model for PhaseMove.Phase.
+type PhaseMovePhase string
+
+// PhaseMoveStatus defines model for PhaseMove.Status.
+type PhaseMoveStatus string
+
+// PhaseMoveTargetGroup defines model for PhaseMove.TargetGroup.
+type PhaseMoveTargetGroup string
+
 // Plan defines model for Plan.
 type Plan struct {
 	Agreements     []string            `json:"agreements"`
@@ -3018,6 +4077,134 @@ type PlanGoal struct {
 	WhatNow *string `json:"what_now,omitempty"`
 }
 
+// Principle defines model for Principle.
+type Principle struct {
+	Code PrincipleCode `json:"code"`
+
+	// Core Phases where the principle plays a special role.
+	Core        []PrincipleCore `json:"core"`
+	Description LocalizedText   `json:"description"`
+	Number      int32           `json:"number"`
+
+	// Optional Phases where the source only implies a role, or is uncertain.
+	Optional []PrincipleOptional `json:"optional"`
+
+	// ReflectionQuestions Questions to reflect on, shown as help next to the checklist item.
+	ReflectionQuestions LocalizedTextList `json:"reflection_questions"`
+
+	// TitleDa The principle's exact Danish title.
+	TitleDa string `json:"title_da"`
+	TitleEn string `json:"title_en"`
+}
+
+// PrincipleCode defines model for Principle.Code.
+type PrincipleCode string
+
+// PrincipleCore defines model for Principle.Core.
+type PrincipleCore string
+
+// PrincipleOptional defines model for Principle.Optional.
+type PrincipleOptional string
+
+// PrincipleInsight defines model for PrincipleInsight.
+type PrincipleInsight struct {
+	// Cells One cell per principle and phase, principle by principle.
+	Cells []PrincipleInsightCell `json:"cells"`
+	From  openapi_types.Date     `json:"from"`
+
+	// MinChecklists Cells with fewer checklists than this are marked too_few.
+	MinChecklists    int32                    `json:"min_checklists"`
+	Phases           []PrincipleInsightPhases `json:"phases"`
+	PrincipleVersion string                   `json:"principle_version"`
+	Principles       []InsightPrinciple       `json:"principles"`
+	TeamIds          []openapi_types.UUID     `json:"team_ids"`
+	To               openapi_types.Date       `json:"to"`
+}
+
+// PrincipleInsightPhases defines model for PrincipleInsight.Phases.
+type PrincipleInsightPhases string
+
+// PrincipleInsightCase defines model for PrincipleInsightCase.
+type PrincipleInsightCase struct {
+	Applicability  PrincipleInsightCaseApplicability `json:"applicability"`
+	CaseId         openapi_types.UUID                `json:"case_id"`
+	CaseworkerName string                            `json:"caseworker_name"`
+	ChecklistId    openapi_types.UUID                `json:"checklist_id"`
+	CitizenName    string                            `json:"citizen_name"`
+	Iteration      int32                             `json:"iteration"`
+	Round          int32                             `json:"round"`
+	Status         PrincipleInsightCaseStatus        `json:"status"`
+	TeamId         openapi_types.UUID                `json:"team_id"`
+	UpdatedAt      time.Time                         `json:"updated_at"`
+}
+
+// PrincipleInsightCaseApplicability defines model for PrincipleInsightCase.Applicability.
+type PrincipleInsightCaseApplicability string
+
+// PrincipleInsightCaseStatus defines model for PrincipleInsightCase.Status.
+type PrincipleInsightCaseStatus string
+
+// PrincipleInsightCases defines model for PrincipleInsightCases.
+type PrincipleInsightCases struct {
+	Items []PrincipleInsightCase `json:"items"`
+
+	// NextCursor Pass as cursor for the next page; absent on the last page.
+	NextCursor *string `json:"next_cursor,omitempty"`
+}
+
+// PrincipleInsightCell defines model for PrincipleInsightCell.
+type PrincipleInsightCell struct {
+	// Applicability The principle's role in the phase under the set in force.
+	Applicability PrincipleInsightCellApplicability `json:"applicability"`
+
+	// Checklists Checklists in scope where the principle was relevant (core or optional) in this phase.
+	Checklists int32                         `json:"checklists"`
+	Counts     StatusCounts                  `json:"counts"`
+	Phase      PrincipleInsightCellPhase     `json:"phase"`
+	Principle  PrincipleInsightCellPrinciple `json:"principle"`
+
+	// Shares Shares of Checklists; absent when there are too few to read.
+	Shares *StatusShares `json:"shares,omitempty"`
+
+	// TooFew Fewer than min_checklists checklists: too few to read as practice.
+	TooFew bool `json:"too_few"`
+}
+
+// PrincipleInsightCellApplicability The principle's role in the phase under the set in force.
+type PrincipleInsightCellApplicability string
+
+// PrincipleInsightCellPhase defines model for PrincipleInsightCell.Phase.
+type PrincipleInsightCellPhase string
+
+// PrincipleInsightCellPrinciple defines model for PrincipleInsightCell.Principle.
+type PrincipleInsightCellPrinciple string
+
+// PrincipleSet defines model for PrincipleSet.
+type PrincipleSet struct {
+	Note            string      `json:"note"`
+	Principles      []Principle `json:"principles"`
+	PublishedAt     time.Time   `json:"published_at"`
+	PublishedByName *string     `json:"published_by_name,omitempty"`
+
+	// Version Example: S2-2023-reconstructed
+	Version string `json:"version"`
+}
+
+// PrincipleVersion defines model for PrincipleVersion.
+type PrincipleVersion struct {
+	// InForce Whether new checklists use this version.
+	InForce         bool      `json:"in_force"`
+	Note            string    `json:"note"`
+	PublishedAt     time.Time `json:"published_at"`
+	PublishedByName *string   `json:"published_by_name,omitempty"`
+	Version         string    `json:"version"`
+}
+
+// PrincipleVersions defines model for PrincipleVersions.
+type PrincipleVersions struct {
+	Items []PrincipleVersion `json:"items"`
+}
+
 // Problem defines model for Problem.
 type Problem struct {
 	// CurrentEtag Current version of the resource, on a failed precondition.
@@ -3035,6 +4222,10 @@ type Problem struct {
 	//
 	// Example: urn:request:3f0c4e
 	Instance *string `json:"instance,omitempty"`
+
+	// Missing What must be done before the request can succeed: on a refused phase
+	// move, the core principles still open in the phase's checklist.
+	Missing *[]MissingItem `json:"missing,omitempty"`
 
 	// Status HTTP status code.
 	//
@@ -3100,6 +4291,15 @@ type ProgressSummary struct {
 
 // ProgressSummaryRater defines model for ProgressSummary.Rater.
 type ProgressSummaryRater string
+
+// PublishPrinciplesRequest defines model for PublishPrinciplesRequest.
+type PublishPrinciplesRequest struct {
+	Note       *string     `json:"note,omitempty"`
+	Principles []Principle `json:"principles"`
+
+	// Version Example: 2027-1
+	Version string `json:"version"`
+}
 
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
@@ -3178,6 +4378,32 @@ type ReviewedGoalEndStatus string
 // ReviewedGoalNextStepKind Required when the goal ends as achieved.
 type ReviewedGoalNextStepKind string
 
+// Settings defines model for Settings.
+type Settings struct {
+	// PhaseGate What happens when a case leaves a phase whose checklist still has open
+	// core principles: warn (the move happens and the answer lists them) or
+	// require (the move is refused with 409 until they are answered).
+	PhaseGate SettingsPhaseGate `json:"phase_gate"`
+
+	// UpdatedAt When and by whom the settings were last changed; absent until the first change.
+	UpdatedAt     *time.Time `json:"updated_at,omitempty"`
+	UpdatedByName *string    `json:"updated_by_name,omitempty"`
+	Version       int32      `json:"version"`
+}
+
+// SettingsPhaseGate What happens when a case leaves a phase whose checklist still has open
+// core principles: warn (the move happens and the answer lists them) or
+// require (the move is refused with 409 until they are answered).
+type SettingsPhaseGate string
+
+// SettingsRequest defines model for SettingsRequest.
+type SettingsRequest struct {
+	PhaseGate *SettingsRequestPhaseGate `json:"phase_gate,omitempty"`
+}
+
+// SettingsRequestPhaseGate defines model for SettingsRequest.PhaseGate.
+type SettingsRequestPhaseGate string
+
 // SmartCheck defines model for SmartCheck.
 type SmartCheck struct {
 	Criteria []SmartCriterion `json:"criteria"`
@@ -3207,6 +4433,24 @@ type StaffRef struct {
 
 	// Name Example: Ane Holm
 	Name string `json:"name"`
+}
+
+// StatusCounts defines model for StatusCounts.
+type StatusCounts struct {
+	Applied        int32 `json:"applied"`
+	NotApplied     int32 `json:"not_applied"`
+	NotRelevantNow int32 `json:"not_relevant_now"`
+	Open           int32 `json:"open"`
+	PartlyApplied  int32 `json:"partly_applied"`
+}
+
+// StatusShares defines model for StatusShares.
+type StatusShares struct {
+	Applied        float32 `json:"applied"`
+	NotApplied     float32 `json:"not_applied"`
+	NotRelevantNow float32 `json:"not_relevant_now"`
+	Open           float32 `json:"open"`
+	PartlyApplied  float32 `json:"partly_applied"`
 }
 
 // Team defines model for Team.
@@ -3412,6 +4656,12 @@ type ListCasesParamsStatus string
 // ListCasesParamsSort defines parameters for ListCases.
 type ListCasesParamsSort string
 
+// AnswerChecklistParams defines parameters for AnswerChecklist.
+type AnswerChecklistParams struct {
+	// IfMatch ETag from the last read
+	IfMatch string `json:"If-Match"`
+}
+
 // UpdateCaseParams defines parameters for UpdateCase.
 type UpdateCaseParams struct {
 	// IfMatch ETag from the last read
@@ -3444,6 +4694,66 @@ type UpdateGoalParams struct {
 
 // ChangeGoalStatusParams defines parameters for ChangeGoalStatus.
 type ChangeGoalStatusParams struct {
+	// IfMatch ETag from the last read
+	IfMatch string `json:"If-Match"`
+}
+
+// GetPrincipleInsightsParams defines parameters for GetPrincipleInsights.
+type GetPrincipleInsightsParams struct {
+	// TeamId One of your teams
+	TeamId *openapi_types.UUID `form:"team_id,omitempty" json:"team_id,omitempty"`
+
+	// From First day (YYYY-MM-DD)
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Last day (YYYY-MM-DD)
+	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+}
+
+// ListPrincipleInsightCasesParams defines parameters for ListPrincipleInsightCases.
+type ListPrincipleInsightCasesParams struct {
+	// Principle Principle code
+	Principle ListPrincipleInsightCasesParamsPrinciple `form:"principle" json:"principle"`
+
+	// Phase Phase
+	Phase ListPrincipleInsightCasesParamsPhase `form:"phase" json:"phase"`
+
+	// Status Only items with this answer
+	Status *ListPrincipleInsightCasesParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// TeamId One of your teams
+	TeamId *openapi_types.UUID `form:"team_id,omitempty" json:"team_id,omitempty"`
+
+	// From First day (YYYY-MM-DD)
+	From *openapi_types.Date `form:"from,omitempty" json:"from,omitempty"`
+
+	// To Last day (YYYY-MM-DD)
+	To *openapi_types.Date `form:"to,omitempty" json:"to,omitempty"`
+
+	// Limit Page size (default 50)
+	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Cursor next_cursor of the previous page
+	Cursor *string `form:"cursor,omitempty" json:"cursor,omitempty"`
+}
+
+// ListPrincipleInsightCasesParamsPrinciple defines parameters for ListPrincipleInsightCases.
+type ListPrincipleInsightCasesParamsPrinciple string
+
+// ListPrincipleInsightCasesParamsPhase defines parameters for ListPrincipleInsightCases.
+type ListPrincipleInsightCasesParamsPhase string
+
+// ListPrincipleInsightCasesParamsStatus defines parameters for ListPrincipleInsightCases.
+type ListPrincipleInsightCasesParamsStatus string
+
+// GetPrinciplesParams defines parameters for GetPrinciples.
+type GetPrinciplesParams struct {
+	// Version A published version
+	Version *string `form:"version,omitempty" json:"version,omitempty"`
+}
+
+// UpdateSettingsParams defines parameters for UpdateSettings.
+type UpdateSettingsParams struct {
 	// IfMatch ETag from the last read
 	IfMatch string `json:"If-Match"`
 }
@@ -3493,6 +4803,9 @@ type CreateCaseJSONRequestBody = CreateCaseRequest
 // LookupCasesByCPRJSONRequestBody defines body for LookupCasesByCPR for application/json ContentType.
 type LookupCasesByCPRJSONRequestBody = CPRLookupRequest
 
+// AnswerChecklistJSONRequestBody defines body for AnswerChecklist for application/json ContentType.
+type AnswerChecklistJSONRequestBody = AnswerChecklistRequest
+
 // CreateFollowUpJSONRequestBody defines body for CreateFollowUp for application/json ContentType.
 type CreateFollowUpJSONRequestBody = FollowUpInput
 
@@ -3522,6 +4835,12 @@ type AddProgressJSONRequestBody = ProgressInput
 
 // ChangeGoalStatusJSONRequestBody defines body for ChangeGoalStatus for application/json ContentType.
 type ChangeGoalStatusJSONRequestBody = GoalStatusRequest
+
+// PublishPrinciplesJSONRequestBody defines body for PublishPrinciples for application/json ContentType.
+type PublishPrinciplesJSONRequestBody = PublishPrinciplesRequest
+
+// UpdateSettingsJSONRequestBody defines body for UpdateSettings for application/json ContentType.
+type UpdateSettingsJSONRequestBody = SettingsRequest
 
 // CreateTeamJSONRequestBody defines body for CreateTeam for application/json ContentType.
 type CreateTeamJSONRequestBody = TeamRequest
@@ -3713,6 +5032,38 @@ type ClientInterface interface {
 	// Corresponds with POST /cases/cpr-lookup (the `LookupCasesByCPR` operationId).
 	LookupCasesByCPR(ctx context.Context, body LookupCasesByCPRJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListChecklists List the checklists of a case
+	//
+	// Every checklist of the case, newest first; the one of the phase the case is in has current=true. For an open case that checklist is created on first view with the principle set in force, so nobody has to start it. Audited.
+	//
+	// Corresponds with GET /cases/{case_id}/checklists (the `ListChecklists` operationId).
+	ListChecklists(ctx context.Context, caseId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetChecklist Read a checklist
+	//
+	// One checklist of the case with its items worded as in the checklist's principle version. A checklist of another case answers 404. Audited.
+	//
+	// Corresponds with GET /cases/{case_id}/checklists/{id} (the `GetChecklist` operationId).
+	GetChecklist(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AnswerChecklistWithBody Answer principles in a checklist
+	//
+	// Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /cases/{case_id}/checklists/{id} (the `AnswerChecklist` operationId).
+	AnswerChecklistWithBody(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AnswerChecklist Answer principles in a checklist
+	//
+	// Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /cases/{case_id}/checklists/{id} (the `AnswerChecklist` operationId).
+	AnswerChecklist(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, body AnswerChecklistJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListFollowUps List follow-up reviews
 	//
 	// A case’s follow-up reviews, newest first. Audited.
@@ -3841,6 +5192,7 @@ type ClientInterface interface {
 	// MoveCasePhaseWithBody Move a case to another phase
 	//
 	// Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+	// The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -3850,6 +5202,7 @@ type ClientInterface interface {
 	// MoveCasePhase Move a case to another phase
 	//
 	// Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+	// The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -3942,12 +5295,83 @@ type ClientInterface interface {
 	// Corresponds with POST /goals/{id}/status (the `ChangeGoalStatus` operationId).
 	ChangeGoalStatus(ctx context.Context, id openapi_types.UUID, params *ChangeGoalStatusParams, body ChangeGoalStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetPrincipleInsights Principle × phase overview for a leader
+	//
+	// For the leader's teams (or one of them) and a period (default: the last 90 days), every principle × phase cell: how many checklists last worked on in the period had the principle as relevant in that phase, how their items were answered, and the shares. Cells with fewer than min_checklists checklists are marked too_few and carry no shares. Leaders only. Audited.
+	//
+	// Corresponds with GET /insights/principles (the `GetPrincipleInsights` operationId).
+	GetPrincipleInsights(ctx context.Context, params *GetPrincipleInsightsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPrincipleInsightCases The cases behind a cell of the principle overview
+	//
+	// The checklists counted in one principle × phase cell, optionally only those with one answer, most recently worked on first, each with its case. Same scope and period as the overview. Leaders only. Every case listed is recorded in the audit trail.
+	//
+	// Corresponds with GET /insights/principles/cases (the `ListPrincipleInsightCases` operationId).
+	ListPrincipleInsightCases(ctx context.Context, params *ListPrincipleInsightCasesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetMe Who am I
 	//
 	// The logged-in user with role and teams.
 	//
 	// Corresponds with GET /me (the `GetMe` operationId).
 	GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetPrinciples Read the eight principles
+	//
+	// The eight principles of recovery-oriented rehabilitation: exact Danish titles, English titles, a short description and reflection questions in both languages, and the phases where each plays a special role (core) or an implied or uncertain one (optional). Without `version`, the set in force, which new checklists use; with it, that published version, as a checklist created with it shows it.
+	//
+	// Corresponds with GET /principles (the `GetPrinciples` operationId).
+	GetPrinciples(ctx context.Context, params *GetPrinciplesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PublishPrinciplesWithBody Publish a revised set of principles
+	//
+	// Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /principles (the `PublishPrinciples` operationId).
+	PublishPrinciplesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PublishPrinciples Publish a revised set of principles
+	//
+	// Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /principles (the `PublishPrinciples` operationId).
+	PublishPrinciples(ctx context.Context, body PublishPrinciplesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListPrincipleVersions List the published versions of the principles
+	//
+	// Newest first. The first one is in force.
+	//
+	// Corresponds with GET /principles/versions (the `ListPrincipleVersions` operationId).
+	ListPrincipleVersions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GetSettings Read the municipality's settings
+	//
+	// Everyone on the staff may read the settings, so the web app can tell a caseworker in advance what the phase gate will do.
+	//
+	// Corresponds with GET /settings (the `GetSettings` operationId).
+	GetSettings(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSettingsWithBody Change the municipality's settings
+	//
+	// Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /settings (the `UpdateSettings` operationId).
+	UpdateSettingsWithBody(ctx context.Context, params *UpdateSettingsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSettings Change the municipality's settings
+	//
+	// Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /settings (the `UpdateSettings` operationId).
+	UpdateSettings(ctx context.Context, params *UpdateSettingsParams, body UpdateSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListTeams List teams
 	//
@@ -4274,6 +5698,78 @@ func (c *Client) LookupCasesByCPR(ctx context.Context, body LookupCasesByCPRJSON
 	return c.Client.Do(req)
 }
 
+// ListChecklists List the checklists of a case
+//
+// Every checklist of the case, newest first; the one of the phase the case is in has current=true. For an open case that checklist is created on first view with the principle set in force, so nobody has to start it. Audited.
+//
+// Corresponds with GET /cases/{case_id}/checklists (the `ListChecklists` operationId).
+func (c *Client) ListChecklists(ctx context.Context, caseId openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListChecklistsRequest(c.Server, caseId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetChecklist Read a checklist
+//
+// One checklist of the case with its items worded as in the checklist's principle version. A checklist of another case answers 404. Audited.
+//
+// Corresponds with GET /cases/{case_id}/checklists/{id} (the `GetChecklist` operationId).
+func (c *Client) GetChecklist(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetChecklistRequest(c.Server, caseId, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AnswerChecklistWithBody Answer principles in a checklist
+//
+// Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /cases/{case_id}/checklists/{id} (the `AnswerChecklist` operationId).
+func (c *Client) AnswerChecklistWithBody(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAnswerChecklistRequestWithBody(c.Server, caseId, id, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AnswerChecklist Answer principles in a checklist
+//
+// Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /cases/{case_id}/checklists/{id} (the `AnswerChecklist` operationId).
+func (c *Client) AnswerChecklist(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, body AnswerChecklistJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAnswerChecklistRequest(c.Server, caseId, id, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ListFollowUps List follow-up reviews
 //
 // A case’s follow-up reviews, newest first. Audited.
@@ -4552,6 +6048,7 @@ func (c *Client) RevealCaseCPR(ctx context.Context, id openapi_types.UUID, reqEd
 // MoveCasePhaseWithBody Move a case to another phase
 //
 // Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+// The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 //
 // Takes any type of body and a specified content type.
 //
@@ -4571,6 +6068,7 @@ func (c *Client) MoveCasePhaseWithBody(ctx context.Context, id openapi_types.UUI
 // MoveCasePhase Move a case to another phase
 //
 // Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+// The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -4773,6 +6271,40 @@ func (c *Client) ChangeGoalStatus(ctx context.Context, id openapi_types.UUID, pa
 	return c.Client.Do(req)
 }
 
+// GetPrincipleInsights Principle × phase overview for a leader
+//
+// For the leader's teams (or one of them) and a period (default: the last 90 days), every principle × phase cell: how many checklists last worked on in the period had the principle as relevant in that phase, how their items were answered, and the shares. Cells with fewer than min_checklists checklists are marked too_few and carry no shares. Leaders only. Audited.
+//
+// Corresponds with GET /insights/principles (the `GetPrincipleInsights` operationId).
+func (c *Client) GetPrincipleInsights(ctx context.Context, params *GetPrincipleInsightsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPrincipleInsightsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPrincipleInsightCases The cases behind a cell of the principle overview
+//
+// The checklists counted in one principle × phase cell, optionally only those with one answer, most recently worked on first, each with its case. Same scope and period as the overview. Leaders only. Every case listed is recorded in the audit trail.
+//
+// Corresponds with GET /insights/principles/cases (the `ListPrincipleInsightCases` operationId).
+func (c *Client) ListPrincipleInsightCases(ctx context.Context, params *ListPrincipleInsightCasesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPrincipleInsightCasesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetMe Who am I
 //
 // The logged-in user with role and teams.
@@ -4780,6 +6312,133 @@ func (c *Client) ChangeGoalStatus(ctx context.Context, id openapi_types.UUID, pa
 // Corresponds with GET /me (the `GetMe` operationId).
 func (c *Client) GetMe(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetMeRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPrinciples Read the eight principles
+//
+// The eight principles of recovery-oriented rehabilitation: exact Danish titles, English titles, a short description and reflection questions in both languages, and the phases where each plays a special role (core) or an implied or uncertain one (optional). Without `version`, the set in force, which new checklists use; with it, that published version, as a checklist created with it shows it.
+//
+// Corresponds with GET /principles (the `GetPrinciples` operationId).
+func (c *Client) GetPrinciples(ctx context.Context, params *GetPrinciplesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPrinciplesRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PublishPrinciplesWithBody Publish a revised set of principles
+//
+// Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /principles (the `PublishPrinciples` operationId).
+func (c *Client) PublishPrinciplesWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPublishPrinciplesRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PublishPrinciples Publish a revised set of principles
+//
+// Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /principles (the `PublishPrinciples` operationId).
+func (c *Client) PublishPrinciples(ctx context.Context, body PublishPrinciplesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPublishPrinciplesRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListPrincipleVersions List the published versions of the principles
+//
+// Newest first. The first one is in force.
+//
+// Corresponds with GET /principles/versions (the `ListPrincipleVersions` operationId).
+func (c *Client) ListPrincipleVersions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPrincipleVersionsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetSettings Read the municipality's settings
+//
+// Everyone on the staff may read the settings, so the web app can tell a caseworker in advance what the phase gate will do.
+//
+// Corresponds with GET /settings (the `GetSettings` operationId).
+func (c *Client) GetSettings(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetSettingsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSettingsWithBody Change the municipality's settings
+//
+// Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /settings (the `UpdateSettings` operationId).
+func (c *Client) UpdateSettingsWithBody(ctx context.Context, params *UpdateSettingsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSettingsRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSettings Change the municipality's settings
+//
+// Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /settings (the `UpdateSettings` operationId).
+func (c *Client) UpdateSettings(ctx context.Context, params *UpdateSettingsParams, body UpdateSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSettingsRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5482,6 +7141,148 @@ func NewLookupCasesByCPRRequestWithBody(server string, contentType string, body 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListChecklistsRequest constructs an http.Request for the ListChecklists method
+func NewListChecklistsRequest(server string, caseId openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "case_id", caseId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/cases/%s/checklists", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetChecklistRequest constructs an http.Request for the GetChecklist method
+func NewGetChecklistRequest(server string, caseId openapi_types.UUID, id openapi_types.UUID) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "case_id", caseId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/cases/%s/checklists/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewAnswerChecklistRequest calls the generic AnswerChecklist builder with application/json body
+func NewAnswerChecklistRequest(server string, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, body AnswerChecklistJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAnswerChecklistRequestWithBody(server, caseId, id, params, "application/json", bodyReader)
+}
+
+// NewAnswerChecklistRequestWithBody constructs an http.Request for the AnswerChecklist method, with any body, and a specified content type
+func NewAnswerChecklistRequestWithBody(server string, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "case_id", caseId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/cases/%s/checklists/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		var headerParam0 string
+
+		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+		if err != nil {
+			return nil, err
+		}
+
+		req.Header.Set("If-Match", headerParam0)
+
+	}
 
 	return req, nil
 }
@@ -6272,6 +8073,214 @@ func NewChangeGoalStatusRequestWithBody(server string, id openapi_types.UUID, pa
 	return req, nil
 }
 
+// NewGetPrincipleInsightsRequest constructs an http.Request for the GetPrincipleInsights method
+func NewGetPrincipleInsightsRequest(server string, params *GetPrincipleInsightsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/insights/principles")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.TeamId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_id", *params.TeamId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "uuid"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListPrincipleInsightCasesRequest constructs an http.Request for the ListPrincipleInsightCases method
+func NewListPrincipleInsightCasesRequest(server string, params *ListPrincipleInsightCasesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/insights/principles/cases")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "principle", params.Principle, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "phase", params.Phase, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.TeamId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "team_id", *params.TeamId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "uuid"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.From != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "from", *params.From, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.To != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "to", *params.To, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: "date"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Cursor != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "cursor", *params.Cursor, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewGetMeRequest constructs an http.Request for the GetMe method
 func NewGetMeRequest(server string) (*http.Request, error) {
 	var err error
@@ -6294,6 +8303,207 @@ func NewGetMeRequest(server string) (*http.Request, error) {
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPrinciplesRequest constructs an http.Request for the GetPrinciples method
+func NewGetPrinciplesRequest(server string, params *GetPrinciplesParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/principles")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Version != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "version", *params.Version, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPublishPrinciplesRequest calls the generic PublishPrinciples builder with application/json body
+func NewPublishPrinciplesRequest(server string, body PublishPrinciplesJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewPublishPrinciplesRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewPublishPrinciplesRequestWithBody constructs an http.Request for the PublishPrinciples method, with any body, and a specified content type
+func NewPublishPrinciplesRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/principles")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListPrincipleVersionsRequest constructs an http.Request for the ListPrincipleVersions method
+func NewListPrincipleVersionsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/principles/versions")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetSettingsRequest constructs an http.Request for the GetSettings method
+func NewGetSettingsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/settings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateSettingsRequest calls the generic UpdateSettings builder with application/json body
+func NewUpdateSettingsRequest(server string, params *UpdateSettingsParams, body UpdateSettingsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateSettingsRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewUpdateSettingsRequestWithBody constructs an http.Request for the UpdateSettings method, with any body, and a specified content type
+func NewUpdateSettingsRequestWithBody(server string, params *UpdateSettingsParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/settings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		var headerParam0 string
+
+		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "If-Match", params.IfMatch, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+		if err != nil {
+			return nil, err
+		}
+
+		req.Header.Set("If-Match", headerParam0)
+
 	}
 
 	return req, nil
@@ -6836,6 +9046,42 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /cases/cpr-lookup (the `LookupCasesByCPR` operationId).
 	LookupCasesByCPRWithResponse(ctx context.Context, body LookupCasesByCPRJSONRequestBody, reqEditors ...RequestEditorFn) (*LookupCasesByCPRResponse, error)
 
+	// ListChecklistsWithResponse List the checklists of a case
+	//
+	// Every checklist of the case, newest first; the one of the phase the case is in has current=true. For an open case that checklist is created on first view with the principle set in force, so nobody has to start it. Audited.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /cases/{case_id}/checklists (the `ListChecklists` operationId).
+	ListChecklistsWithResponse(ctx context.Context, caseId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListChecklistsResponse, error)
+
+	// GetChecklistWithResponse Read a checklist
+	//
+	// One checklist of the case with its items worded as in the checklist's principle version. A checklist of another case answers 404. Audited.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /cases/{case_id}/checklists/{id} (the `GetChecklist` operationId).
+	GetChecklistWithResponse(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetChecklistResponse, error)
+
+	// AnswerChecklistWithBodyWithResponse Answer principles in a checklist
+	//
+	// Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /cases/{case_id}/checklists/{id} (the `AnswerChecklist` operationId).
+	AnswerChecklistWithBodyWithResponse(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerChecklistResponse, error)
+
+	// AnswerChecklistWithResponse Answer principles in a checklist
+	//
+	// Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /cases/{case_id}/checklists/{id} (the `AnswerChecklist` operationId).
+	AnswerChecklistWithResponse(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, body AnswerChecklistJSONRequestBody, reqEditors ...RequestEditorFn) (*AnswerChecklistResponse, error)
+
 	// ListFollowUpsWithResponse List follow-up reviews
 	//
 	// A case’s follow-up reviews, newest first. Audited.
@@ -6974,6 +9220,7 @@ type ClientWithResponsesInterface interface {
 	// MoveCasePhaseWithBodyWithResponse Move a case to another phase
 	//
 	// Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+	// The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -6983,6 +9230,7 @@ type ClientWithResponsesInterface interface {
 	// MoveCasePhaseWithResponse Move a case to another phase
 	//
 	// Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+	// The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -7079,6 +9327,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /goals/{id}/status (the `ChangeGoalStatus` operationId).
 	ChangeGoalStatusWithResponse(ctx context.Context, id openapi_types.UUID, params *ChangeGoalStatusParams, body ChangeGoalStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeGoalStatusResponse, error)
 
+	// GetPrincipleInsightsWithResponse Principle × phase overview for a leader
+	//
+	// For the leader's teams (or one of them) and a period (default: the last 90 days), every principle × phase cell: how many checklists last worked on in the period had the principle as relevant in that phase, how their items were answered, and the shares. Cells with fewer than min_checklists checklists are marked too_few and carry no shares. Leaders only. Audited.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /insights/principles (the `GetPrincipleInsights` operationId).
+	GetPrincipleInsightsWithResponse(ctx context.Context, params *GetPrincipleInsightsParams, reqEditors ...RequestEditorFn) (*GetPrincipleInsightsResponse, error)
+
+	// ListPrincipleInsightCasesWithResponse The cases behind a cell of the principle overview
+	//
+	// The checklists counted in one principle × phase cell, optionally only those with one answer, most recently worked on first, each with its case. Same scope and period as the overview. Leaders only. Every case listed is recorded in the audit trail.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /insights/principles/cases (the `ListPrincipleInsightCases` operationId).
+	ListPrincipleInsightCasesWithResponse(ctx context.Context, params *ListPrincipleInsightCasesParams, reqEditors ...RequestEditorFn) (*ListPrincipleInsightCasesResponse, error)
+
 	// GetMeWithResponse Who am I
 	//
 	// The logged-in user with role and teams.
@@ -7087,6 +9353,69 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /me (the `GetMe` operationId).
 	GetMeWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetMeResponse, error)
+
+	// GetPrinciplesWithResponse Read the eight principles
+	//
+	// The eight principles of recovery-oriented rehabilitation: exact Danish titles, English titles, a short description and reflection questions in both languages, and the phases where each plays a special role (core) or an implied or uncertain one (optional). Without `version`, the set in force, which new checklists use; with it, that published version, as a checklist created with it shows it.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /principles (the `GetPrinciples` operationId).
+	GetPrinciplesWithResponse(ctx context.Context, params *GetPrinciplesParams, reqEditors ...RequestEditorFn) (*GetPrinciplesResponse, error)
+
+	// PublishPrinciplesWithBodyWithResponse Publish a revised set of principles
+	//
+	// Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /principles (the `PublishPrinciples` operationId).
+	PublishPrinciplesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PublishPrinciplesResponse, error)
+
+	// PublishPrinciplesWithResponse Publish a revised set of principles
+	//
+	// Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /principles (the `PublishPrinciples` operationId).
+	PublishPrinciplesWithResponse(ctx context.Context, body PublishPrinciplesJSONRequestBody, reqEditors ...RequestEditorFn) (*PublishPrinciplesResponse, error)
+
+	// ListPrincipleVersionsWithResponse List the published versions of the principles
+	//
+	// Newest first. The first one is in force.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /principles/versions (the `ListPrincipleVersions` operationId).
+	ListPrincipleVersionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListPrincipleVersionsResponse, error)
+
+	// GetSettingsWithResponse Read the municipality's settings
+	//
+	// Everyone on the staff may read the settings, so the web app can tell a caseworker in advance what the phase gate will do.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /settings (the `GetSettings` operationId).
+	GetSettingsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetSettingsResponse, error)
+
+	// UpdateSettingsWithBodyWithResponse Change the municipality's settings
+	//
+	// Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /settings (the `UpdateSettings` operationId).
+	UpdateSettingsWithBodyWithResponse(ctx context.Context, params *UpdateSettingsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSettingsResponse, error)
+
+	// UpdateSettingsWithResponse Change the municipality's settings
+	//
+	// Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /settings (the `UpdateSettings` operationId).
+	UpdateSettingsWithResponse(ctx context.Context, params *UpdateSettingsParams, body UpdateSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSettingsResponse, error)
 
 	// ListTeamsWithResponse List teams
 	//
@@ -8232,6 +10561,518 @@ func (r LookupCasesByCPRResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r LookupCasesByCPRResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListChecklistsResponse200Headers the declared response headers of an HTTP 200 response for ListChecklists
+type ListChecklistsResponse200Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListChecklistsResponse400Headers the declared response headers of an HTTP 400 response for ListChecklists
+type ListChecklistsResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListChecklistsResponse401Headers the declared response headers of an HTTP 401 response for ListChecklists
+type ListChecklistsResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListChecklistsResponse403Headers the declared response headers of an HTTP 403 response for ListChecklists
+type ListChecklistsResponse403Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListChecklistsResponse404Headers the declared response headers of an HTTP 404 response for ListChecklists
+type ListChecklistsResponse404Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListChecklistsResponse429Headers the declared response headers of an HTTP 429 response for ListChecklists
+type ListChecklistsResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type ListChecklistsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ChecklistList
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ListChecklistsResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *ListChecklistsResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListChecklistsResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *ListChecklistsResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *ListChecklistsResponse404Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListChecklistsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListChecklistsResponse) GetJSON200() *ChecklistList {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListChecklistsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListChecklistsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListChecklistsResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListChecklistsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListChecklistsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListChecklistsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ListChecklistsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListChecklistsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListChecklistsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListChecklistsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetChecklistResponse200Headers the declared response headers of an HTTP 200 response for GetChecklist
+type GetChecklistResponse200Headers struct {
+	ETag               *string
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetChecklistResponse400Headers the declared response headers of an HTTP 400 response for GetChecklist
+type GetChecklistResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetChecklistResponse401Headers the declared response headers of an HTTP 401 response for GetChecklist
+type GetChecklistResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetChecklistResponse403Headers the declared response headers of an HTTP 403 response for GetChecklist
+type GetChecklistResponse403Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetChecklistResponse404Headers the declared response headers of an HTTP 404 response for GetChecklist
+type GetChecklistResponse404Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetChecklistResponse429Headers the declared response headers of an HTTP 429 response for GetChecklist
+type GetChecklistResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type GetChecklistResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Checklist
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetChecklistResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *GetChecklistResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetChecklistResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *GetChecklistResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *GetChecklistResponse404Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetChecklistResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetChecklistResponse) GetJSON200() *Checklist {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetChecklistResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetChecklistResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetChecklistResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetChecklistResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetChecklistResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetChecklistResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetChecklistResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetChecklistResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetChecklistResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetChecklistResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// AnswerChecklistResponse200Headers the declared response headers of an HTTP 200 response for AnswerChecklist
+type AnswerChecklistResponse200Headers struct {
+	ETag               *string
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse400Headers the declared response headers of an HTTP 400 response for AnswerChecklist
+type AnswerChecklistResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse401Headers the declared response headers of an HTTP 401 response for AnswerChecklist
+type AnswerChecklistResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse403Headers the declared response headers of an HTTP 403 response for AnswerChecklist
+type AnswerChecklistResponse403Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse404Headers the declared response headers of an HTTP 404 response for AnswerChecklist
+type AnswerChecklistResponse404Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse409Headers the declared response headers of an HTTP 409 response for AnswerChecklist
+type AnswerChecklistResponse409Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse412Headers the declared response headers of an HTTP 412 response for AnswerChecklist
+type AnswerChecklistResponse412Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse413Headers the declared response headers of an HTTP 413 response for AnswerChecklist
+type AnswerChecklistResponse413Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse415Headers the declared response headers of an HTTP 415 response for AnswerChecklist
+type AnswerChecklistResponse415Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse422Headers the declared response headers of an HTTP 422 response for AnswerChecklist
+type AnswerChecklistResponse422Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse428Headers the declared response headers of an HTTP 428 response for AnswerChecklist
+type AnswerChecklistResponse428Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// AnswerChecklistResponse429Headers the declared response headers of an HTTP 429 response for AnswerChecklist
+type AnswerChecklistResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type AnswerChecklistResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Checklist
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *Problem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *Problem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *AnswerChecklistResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *AnswerChecklistResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *AnswerChecklistResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *AnswerChecklistResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *AnswerChecklistResponse404Headers
+	// Headers409 the parsed response headers for an HTTP 409 response
+	Headers409 *AnswerChecklistResponse409Headers
+	// Headers412 the parsed response headers for an HTTP 412 response
+	Headers412 *AnswerChecklistResponse412Headers
+	// Headers413 the parsed response headers for an HTTP 413 response
+	Headers413 *AnswerChecklistResponse413Headers
+	// Headers415 the parsed response headers for an HTTP 415 response
+	Headers415 *AnswerChecklistResponse415Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *AnswerChecklistResponse422Headers
+	// Headers428 the parsed response headers for an HTTP 428 response
+	Headers428 *AnswerChecklistResponse428Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *AnswerChecklistResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AnswerChecklistResponse) GetJSON200() *Checklist {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON415() *Problem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON422() *Problem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON428() *Problem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r AnswerChecklistResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r AnswerChecklistResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AnswerChecklistResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AnswerChecklistResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AnswerChecklistResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -10080,7 +12921,7 @@ type MoveCasePhaseResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *Case
+	JSON200 *PhaseMove
 	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
 	ApplicationproblemJSON400 *Problem
 	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
@@ -10132,7 +12973,7 @@ type MoveCasePhaseResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r MoveCasePhaseResponse) GetJSON200() *Case {
+func (r MoveCasePhaseResponse) GetJSON200() *PhaseMove {
 	return r.JSON200
 }
 
@@ -11409,6 +14250,314 @@ func (r ChangeGoalStatusResponse) ContentType() string {
 	return ""
 }
 
+// GetPrincipleInsightsResponse200Headers the declared response headers of an HTTP 200 response for GetPrincipleInsights
+type GetPrincipleInsightsResponse200Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrincipleInsightsResponse400Headers the declared response headers of an HTTP 400 response for GetPrincipleInsights
+type GetPrincipleInsightsResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrincipleInsightsResponse401Headers the declared response headers of an HTTP 401 response for GetPrincipleInsights
+type GetPrincipleInsightsResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrincipleInsightsResponse403Headers the declared response headers of an HTTP 403 response for GetPrincipleInsights
+type GetPrincipleInsightsResponse403Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrincipleInsightsResponse404Headers the declared response headers of an HTTP 404 response for GetPrincipleInsights
+type GetPrincipleInsightsResponse404Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrincipleInsightsResponse422Headers the declared response headers of an HTTP 422 response for GetPrincipleInsights
+type GetPrincipleInsightsResponse422Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrincipleInsightsResponse429Headers the declared response headers of an HTTP 429 response for GetPrincipleInsights
+type GetPrincipleInsightsResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type GetPrincipleInsightsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PrincipleInsight
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetPrincipleInsightsResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *GetPrincipleInsightsResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPrincipleInsightsResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *GetPrincipleInsightsResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *GetPrincipleInsightsResponse404Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *GetPrincipleInsightsResponse422Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetPrincipleInsightsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPrincipleInsightsResponse) GetJSON200() *PrincipleInsight {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetPrincipleInsightsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetPrincipleInsightsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r GetPrincipleInsightsResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetPrincipleInsightsResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetPrincipleInsightsResponse) GetApplicationproblemJSON422() *Problem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetPrincipleInsightsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetPrincipleInsightsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPrincipleInsightsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPrincipleInsightsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPrincipleInsightsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPrincipleInsightsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPrincipleInsightCasesResponse200Headers the declared response headers of an HTTP 200 response for ListPrincipleInsightCases
+type ListPrincipleInsightCasesResponse200Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleInsightCasesResponse400Headers the declared response headers of an HTTP 400 response for ListPrincipleInsightCases
+type ListPrincipleInsightCasesResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleInsightCasesResponse401Headers the declared response headers of an HTTP 401 response for ListPrincipleInsightCases
+type ListPrincipleInsightCasesResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleInsightCasesResponse403Headers the declared response headers of an HTTP 403 response for ListPrincipleInsightCases
+type ListPrincipleInsightCasesResponse403Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleInsightCasesResponse404Headers the declared response headers of an HTTP 404 response for ListPrincipleInsightCases
+type ListPrincipleInsightCasesResponse404Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleInsightCasesResponse422Headers the declared response headers of an HTTP 422 response for ListPrincipleInsightCases
+type ListPrincipleInsightCasesResponse422Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleInsightCasesResponse429Headers the declared response headers of an HTTP 429 response for ListPrincipleInsightCases
+type ListPrincipleInsightCasesResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type ListPrincipleInsightCasesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PrincipleInsightCases
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ListPrincipleInsightCasesResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *ListPrincipleInsightCasesResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPrincipleInsightCasesResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *ListPrincipleInsightCasesResponse403Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *ListPrincipleInsightCasesResponse404Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *ListPrincipleInsightCasesResponse422Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListPrincipleInsightCasesResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPrincipleInsightCasesResponse) GetJSON200() *PrincipleInsightCases {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListPrincipleInsightCasesResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListPrincipleInsightCasesResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r ListPrincipleInsightCasesResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r ListPrincipleInsightCasesResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r ListPrincipleInsightCasesResponse) GetApplicationproblemJSON422() *Problem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListPrincipleInsightCasesResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListPrincipleInsightCasesResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPrincipleInsightCasesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPrincipleInsightCasesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPrincipleInsightCasesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPrincipleInsightCasesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // GetMeResponse200Headers the declared response headers of an HTTP 200 response for GetMe
 type GetMeResponse200Headers struct {
 	RateLimitLimit     *int32
@@ -11509,6 +14658,746 @@ func (r GetMeResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetMeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetPrinciplesResponse200Headers the declared response headers of an HTTP 200 response for GetPrinciples
+type GetPrinciplesResponse200Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrinciplesResponse400Headers the declared response headers of an HTTP 400 response for GetPrinciples
+type GetPrinciplesResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrinciplesResponse401Headers the declared response headers of an HTTP 401 response for GetPrinciples
+type GetPrinciplesResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrinciplesResponse404Headers the declared response headers of an HTTP 404 response for GetPrinciples
+type GetPrinciplesResponse404Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetPrinciplesResponse429Headers the declared response headers of an HTTP 429 response for GetPrinciples
+type GetPrinciplesResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type GetPrinciplesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PrincipleSet
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON404 the response for an HTTP 404 `application/problem+json` response
+	ApplicationproblemJSON404 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetPrinciplesResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *GetPrinciplesResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetPrinciplesResponse401Headers
+	// Headers404 the parsed response headers for an HTTP 404 response
+	Headers404 *GetPrinciplesResponse404Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetPrinciplesResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPrinciplesResponse) GetJSON200() *PrincipleSet {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetPrinciplesResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetPrinciplesResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON404 returns the response for an HTTP 404 `application/problem+json` response
+func (r GetPrinciplesResponse) GetApplicationproblemJSON404() *Problem {
+	return r.ApplicationproblemJSON404
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetPrinciplesResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetPrinciplesResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPrinciplesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPrinciplesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPrinciplesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPrinciplesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// PublishPrinciplesResponse201Headers the declared response headers of an HTTP 201 response for PublishPrinciples
+type PublishPrinciplesResponse201Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// PublishPrinciplesResponse400Headers the declared response headers of an HTTP 400 response for PublishPrinciples
+type PublishPrinciplesResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// PublishPrinciplesResponse401Headers the declared response headers of an HTTP 401 response for PublishPrinciples
+type PublishPrinciplesResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// PublishPrinciplesResponse403Headers the declared response headers of an HTTP 403 response for PublishPrinciples
+type PublishPrinciplesResponse403Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// PublishPrinciplesResponse409Headers the declared response headers of an HTTP 409 response for PublishPrinciples
+type PublishPrinciplesResponse409Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// PublishPrinciplesResponse413Headers the declared response headers of an HTTP 413 response for PublishPrinciples
+type PublishPrinciplesResponse413Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// PublishPrinciplesResponse415Headers the declared response headers of an HTTP 415 response for PublishPrinciples
+type PublishPrinciplesResponse415Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// PublishPrinciplesResponse422Headers the declared response headers of an HTTP 422 response for PublishPrinciples
+type PublishPrinciplesResponse422Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// PublishPrinciplesResponse429Headers the declared response headers of an HTTP 429 response for PublishPrinciples
+type PublishPrinciplesResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type PublishPrinciplesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *PrincipleSet
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON409 the response for an HTTP 409 `application/problem+json` response
+	ApplicationproblemJSON409 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *Problem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *PublishPrinciplesResponse201Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *PublishPrinciplesResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *PublishPrinciplesResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *PublishPrinciplesResponse403Headers
+	// Headers409 the parsed response headers for an HTTP 409 response
+	Headers409 *PublishPrinciplesResponse409Headers
+	// Headers413 the parsed response headers for an HTTP 413 response
+	Headers413 *PublishPrinciplesResponse413Headers
+	// Headers415 the parsed response headers for an HTTP 415 response
+	Headers415 *PublishPrinciplesResponse415Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *PublishPrinciplesResponse422Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *PublishPrinciplesResponse429Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r PublishPrinciplesResponse) GetJSON201() *PrincipleSet {
+	return r.JSON201
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON409 returns the response for an HTTP 409 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON409() *Problem {
+	return r.ApplicationproblemJSON409
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON415() *Problem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON422() *Problem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r PublishPrinciplesResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r PublishPrinciplesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PublishPrinciplesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PublishPrinciplesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PublishPrinciplesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListPrincipleVersionsResponse200Headers the declared response headers of an HTTP 200 response for ListPrincipleVersions
+type ListPrincipleVersionsResponse200Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleVersionsResponse400Headers the declared response headers of an HTTP 400 response for ListPrincipleVersions
+type ListPrincipleVersionsResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleVersionsResponse401Headers the declared response headers of an HTTP 401 response for ListPrincipleVersions
+type ListPrincipleVersionsResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// ListPrincipleVersionsResponse429Headers the declared response headers of an HTTP 429 response for ListPrincipleVersions
+type ListPrincipleVersionsResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type ListPrincipleVersionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *PrincipleVersions
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ListPrincipleVersionsResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *ListPrincipleVersionsResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *ListPrincipleVersionsResponse401Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ListPrincipleVersionsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListPrincipleVersionsResponse) GetJSON200() *PrincipleVersions {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r ListPrincipleVersionsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r ListPrincipleVersionsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r ListPrincipleVersionsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r ListPrincipleVersionsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ListPrincipleVersionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListPrincipleVersionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListPrincipleVersionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListPrincipleVersionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// GetSettingsResponse200Headers the declared response headers of an HTTP 200 response for GetSettings
+type GetSettingsResponse200Headers struct {
+	ETag               *string
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetSettingsResponse400Headers the declared response headers of an HTTP 400 response for GetSettings
+type GetSettingsResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetSettingsResponse401Headers the declared response headers of an HTTP 401 response for GetSettings
+type GetSettingsResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetSettingsResponse422Headers the declared response headers of an HTTP 422 response for GetSettings
+type GetSettingsResponse422Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// GetSettingsResponse429Headers the declared response headers of an HTTP 429 response for GetSettings
+type GetSettingsResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type GetSettingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Settings
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *GetSettingsResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *GetSettingsResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *GetSettingsResponse401Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *GetSettingsResponse422Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *GetSettingsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetSettingsResponse) GetJSON200() *Settings {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r GetSettingsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r GetSettingsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r GetSettingsResponse) GetApplicationproblemJSON422() *Problem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r GetSettingsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r GetSettingsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r GetSettingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetSettingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetSettingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetSettingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// UpdateSettingsResponse200Headers the declared response headers of an HTTP 200 response for UpdateSettings
+type UpdateSettingsResponse200Headers struct {
+	ETag               *string
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse400Headers the declared response headers of an HTTP 400 response for UpdateSettings
+type UpdateSettingsResponse400Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse401Headers the declared response headers of an HTTP 401 response for UpdateSettings
+type UpdateSettingsResponse401Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse403Headers the declared response headers of an HTTP 403 response for UpdateSettings
+type UpdateSettingsResponse403Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse412Headers the declared response headers of an HTTP 412 response for UpdateSettings
+type UpdateSettingsResponse412Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse413Headers the declared response headers of an HTTP 413 response for UpdateSettings
+type UpdateSettingsResponse413Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse415Headers the declared response headers of an HTTP 415 response for UpdateSettings
+type UpdateSettingsResponse415Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse422Headers the declared response headers of an HTTP 422 response for UpdateSettings
+type UpdateSettingsResponse422Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse428Headers the declared response headers of an HTTP 428 response for UpdateSettings
+type UpdateSettingsResponse428Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+}
+
+// UpdateSettingsResponse429Headers the declared response headers of an HTTP 429 response for UpdateSettings
+type UpdateSettingsResponse429Headers struct {
+	RateLimitLimit     *int32
+	RateLimitRemaining *int32
+	RateLimitReset     *int32
+	RetryAfter         *int32
+}
+
+type UpdateSettingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *Settings
+	// ApplicationproblemJSON400 the response for an HTTP 400 `application/problem+json` response
+	ApplicationproblemJSON400 *Problem
+	// ApplicationproblemJSON401 the response for an HTTP 401 `application/problem+json` response
+	ApplicationproblemJSON401 *Problem
+	// ApplicationproblemJSON403 the response for an HTTP 403 `application/problem+json` response
+	ApplicationproblemJSON403 *Problem
+	// ApplicationproblemJSON412 the response for an HTTP 412 `application/problem+json` response
+	ApplicationproblemJSON412 *Problem
+	// ApplicationproblemJSON413 the response for an HTTP 413 `application/problem+json` response
+	ApplicationproblemJSON413 *Problem
+	// ApplicationproblemJSON415 the response for an HTTP 415 `application/problem+json` response
+	ApplicationproblemJSON415 *Problem
+	// ApplicationproblemJSON422 the response for an HTTP 422 `application/problem+json` response
+	ApplicationproblemJSON422 *Problem
+	// ApplicationproblemJSON428 the response for an HTTP 428 `application/problem+json` response
+	ApplicationproblemJSON428 *Problem
+	// ApplicationproblemJSON429 the response for an HTTP 429 `application/problem+json` response
+	ApplicationproblemJSON429 *Problem
+	// ApplicationproblemJSON500 the response for an HTTP 500 `application/problem+json` response
+	ApplicationproblemJSON500 *Problem
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *UpdateSettingsResponse200Headers
+	// Headers400 the parsed response headers for an HTTP 400 response
+	Headers400 *UpdateSettingsResponse400Headers
+	// Headers401 the parsed response headers for an HTTP 401 response
+	Headers401 *UpdateSettingsResponse401Headers
+	// Headers403 the parsed response headers for an HTTP 403 response
+	Headers403 *UpdateSettingsResponse403Headers
+	// Headers412 the parsed response headers for an HTTP 412 response
+	Headers412 *UpdateSettingsResponse412Headers
+	// Headers413 the parsed response headers for an HTTP 413 response
+	Headers413 *UpdateSettingsResponse413Headers
+	// Headers415 the parsed response headers for an HTTP 415 response
+	Headers415 *UpdateSettingsResponse415Headers
+	// Headers422 the parsed response headers for an HTTP 422 response
+	Headers422 *UpdateSettingsResponse422Headers
+	// Headers428 the parsed response headers for an HTTP 428 response
+	Headers428 *UpdateSettingsResponse428Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *UpdateSettingsResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateSettingsResponse) GetJSON200() *Settings {
+	return r.JSON200
+}
+
+// GetApplicationproblemJSON400 returns the response for an HTTP 400 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON400() *Problem {
+	return r.ApplicationproblemJSON400
+}
+
+// GetApplicationproblemJSON401 returns the response for an HTTP 401 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON401() *Problem {
+	return r.ApplicationproblemJSON401
+}
+
+// GetApplicationproblemJSON403 returns the response for an HTTP 403 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON403() *Problem {
+	return r.ApplicationproblemJSON403
+}
+
+// GetApplicationproblemJSON412 returns the response for an HTTP 412 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON412() *Problem {
+	return r.ApplicationproblemJSON412
+}
+
+// GetApplicationproblemJSON413 returns the response for an HTTP 413 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON413() *Problem {
+	return r.ApplicationproblemJSON413
+}
+
+// GetApplicationproblemJSON415 returns the response for an HTTP 415 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON415() *Problem {
+	return r.ApplicationproblemJSON415
+}
+
+// GetApplicationproblemJSON422 returns the response for an HTTP 422 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON422() *Problem {
+	return r.ApplicationproblemJSON422
+}
+
+// GetApplicationproblemJSON428 returns the response for an HTTP 428 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON428() *Problem {
+	return r.ApplicationproblemJSON428
+}
+
+// GetApplicationproblemJSON429 returns the response for an HTTP 429 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON429() *Problem {
+	return r.ApplicationproblemJSON429
+}
+
+// GetApplicationproblemJSON500 returns the response for an HTTP 500 `application/problem+json` response
+func (r UpdateSettingsResponse) GetApplicationproblemJSON500() *Problem {
+	return r.ApplicationproblemJSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateSettingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateSettingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateSettingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateSettingsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -12981,6 +16870,66 @@ func (c *ClientWithResponses) LookupCasesByCPRWithResponse(ctx context.Context, 
 	return ParseLookupCasesByCPRResponse(rsp)
 }
 
+// ListChecklistsWithResponse List the checklists of a case
+//
+// Every checklist of the case, newest first; the one of the phase the case is in has current=true. For an open case that checklist is created on first view with the principle set in force, so nobody has to start it. Audited.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /cases/{case_id}/checklists (the `ListChecklists` operationId).
+func (c *ClientWithResponses) ListChecklistsWithResponse(ctx context.Context, caseId openapi_types.UUID, reqEditors ...RequestEditorFn) (*ListChecklistsResponse, error) {
+	rsp, err := c.ListChecklists(ctx, caseId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListChecklistsResponse(rsp)
+}
+
+// GetChecklistWithResponse Read a checklist
+//
+// One checklist of the case with its items worded as in the checklist's principle version. A checklist of another case answers 404. Audited.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /cases/{case_id}/checklists/{id} (the `GetChecklist` operationId).
+func (c *ClientWithResponses) GetChecklistWithResponse(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, reqEditors ...RequestEditorFn) (*GetChecklistResponse, error) {
+	rsp, err := c.GetChecklist(ctx, caseId, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetChecklistResponse(rsp)
+}
+
+// AnswerChecklistWithBodyWithResponse Answer principles in a checklist
+//
+// Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /cases/{case_id}/checklists/{id} (the `AnswerChecklist` operationId).
+func (c *ClientWithResponses) AnswerChecklistWithBodyWithResponse(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AnswerChecklistResponse, error) {
+	rsp, err := c.AnswerChecklistWithBody(ctx, caseId, id, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAnswerChecklistResponse(rsp)
+}
+
+// AnswerChecklistWithResponse Answer principles in a checklist
+//
+// Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /cases/{case_id}/checklists/{id} (the `AnswerChecklist` operationId).
+func (c *ClientWithResponses) AnswerChecklistWithResponse(ctx context.Context, caseId openapi_types.UUID, id openapi_types.UUID, params *AnswerChecklistParams, body AnswerChecklistJSONRequestBody, reqEditors ...RequestEditorFn) (*AnswerChecklistResponse, error) {
+	rsp, err := c.AnswerChecklist(ctx, caseId, id, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAnswerChecklistResponse(rsp)
+}
+
 // ListFollowUpsWithResponse List follow-up reviews
 //
 // A case’s follow-up reviews, newest first. Audited.
@@ -13209,6 +17158,7 @@ func (c *ClientWithResponses) RevealCaseCPRWithResponse(ctx context.Context, id 
 // MoveCasePhaseWithBodyWithResponse Move a case to another phase
 //
 // Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+// The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13224,6 +17174,7 @@ func (c *ClientWithResponses) MoveCasePhaseWithBodyWithResponse(ctx context.Cont
 // MoveCasePhaseWithResponse Move a case to another phase
 //
 // Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+// The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -13386,6 +17337,36 @@ func (c *ClientWithResponses) ChangeGoalStatusWithResponse(ctx context.Context, 
 	return ParseChangeGoalStatusResponse(rsp)
 }
 
+// GetPrincipleInsightsWithResponse Principle × phase overview for a leader
+//
+// For the leader's teams (or one of them) and a period (default: the last 90 days), every principle × phase cell: how many checklists last worked on in the period had the principle as relevant in that phase, how their items were answered, and the shares. Cells with fewer than min_checklists checklists are marked too_few and carry no shares. Leaders only. Audited.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /insights/principles (the `GetPrincipleInsights` operationId).
+func (c *ClientWithResponses) GetPrincipleInsightsWithResponse(ctx context.Context, params *GetPrincipleInsightsParams, reqEditors ...RequestEditorFn) (*GetPrincipleInsightsResponse, error) {
+	rsp, err := c.GetPrincipleInsights(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPrincipleInsightsResponse(rsp)
+}
+
+// ListPrincipleInsightCasesWithResponse The cases behind a cell of the principle overview
+//
+// The checklists counted in one principle × phase cell, optionally only those with one answer, most recently worked on first, each with its case. Same scope and period as the overview. Leaders only. Every case listed is recorded in the audit trail.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /insights/principles/cases (the `ListPrincipleInsightCases` operationId).
+func (c *ClientWithResponses) ListPrincipleInsightCasesWithResponse(ctx context.Context, params *ListPrincipleInsightCasesParams, reqEditors ...RequestEditorFn) (*ListPrincipleInsightCasesResponse, error) {
+	rsp, err := c.ListPrincipleInsightCases(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPrincipleInsightCasesResponse(rsp)
+}
+
 // GetMeWithResponse Who am I
 //
 // The logged-in user with role and teams.
@@ -13399,6 +17380,111 @@ func (c *ClientWithResponses) GetMeWithResponse(ctx context.Context, reqEditors 
 		return nil, err
 	}
 	return ParseGetMeResponse(rsp)
+}
+
+// GetPrinciplesWithResponse Read the eight principles
+//
+// The eight principles of recovery-oriented rehabilitation: exact Danish titles, English titles, a short description and reflection questions in both languages, and the phases where each plays a special role (core) or an implied or uncertain one (optional). Without `version`, the set in force, which new checklists use; with it, that published version, as a checklist created with it shows it.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /principles (the `GetPrinciples` operationId).
+func (c *ClientWithResponses) GetPrinciplesWithResponse(ctx context.Context, params *GetPrinciplesParams, reqEditors ...RequestEditorFn) (*GetPrinciplesResponse, error) {
+	rsp, err := c.GetPrinciples(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPrinciplesResponse(rsp)
+}
+
+// PublishPrinciplesWithBodyWithResponse Publish a revised set of principles
+//
+// Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /principles (the `PublishPrinciples` operationId).
+func (c *ClientWithResponses) PublishPrinciplesWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PublishPrinciplesResponse, error) {
+	rsp, err := c.PublishPrinciplesWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePublishPrinciplesResponse(rsp)
+}
+
+// PublishPrinciplesWithResponse Publish a revised set of principles
+//
+// Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /principles (the `PublishPrinciples` operationId).
+func (c *ClientWithResponses) PublishPrinciplesWithResponse(ctx context.Context, body PublishPrinciplesJSONRequestBody, reqEditors ...RequestEditorFn) (*PublishPrinciplesResponse, error) {
+	rsp, err := c.PublishPrinciples(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePublishPrinciplesResponse(rsp)
+}
+
+// ListPrincipleVersionsWithResponse List the published versions of the principles
+//
+// Newest first. The first one is in force.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /principles/versions (the `ListPrincipleVersions` operationId).
+func (c *ClientWithResponses) ListPrincipleVersionsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ListPrincipleVersionsResponse, error) {
+	rsp, err := c.ListPrincipleVersions(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListPrincipleVersionsResponse(rsp)
+}
+
+// GetSettingsWithResponse Read the municipality's settings
+//
+// Everyone on the staff may read the settings, so the web app can tell a caseworker in advance what the phase gate will do.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /settings (the `GetSettings` operationId).
+func (c *ClientWithResponses) GetSettingsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetSettingsResponse, error) {
+	rsp, err := c.GetSettings(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetSettingsResponse(rsp)
+}
+
+// UpdateSettingsWithBodyWithResponse Change the municipality's settings
+//
+// Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /settings (the `UpdateSettings` operationId).
+func (c *ClientWithResponses) UpdateSettingsWithBodyWithResponse(ctx context.Context, params *UpdateSettingsParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSettingsResponse, error) {
+	rsp, err := c.UpdateSettingsWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSettingsResponse(rsp)
+}
+
+// UpdateSettingsWithResponse Change the municipality's settings
+//
+// Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /settings (the `UpdateSettings` operationId).
+func (c *ClientWithResponses) UpdateSettingsWithResponse(ctx context.Context, params *UpdateSettingsParams, body UpdateSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSettingsResponse, error) {
+	rsp, err := c.UpdateSettings(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSettingsResponse(rsp)
 }
 
 // ListTeamsWithResponse List teams
@@ -15266,6 +19352,872 @@ func ParseLookupCasesByCPRResponse(rsp *http.Response) (*LookupCasesByCPRRespons
 		response.Headers422 = &headers
 	case rsp.StatusCode == 429:
 		var headers LookupCasesByCPRResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListChecklistsResponse parses an HTTP response from a ListChecklistsWithResponse call
+func ParseListChecklistsResponse(rsp *http.Response) (*ListChecklistsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListChecklistsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ChecklistList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ListChecklistsResponse200Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers ListChecklistsResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers ListChecklistsResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers ListChecklistsResponse403Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers ListChecklistsResponse404Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListChecklistsResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetChecklistResponse parses an HTTP response from a GetChecklistWithResponse call
+func ParseGetChecklistResponse(rsp *http.Response) (*GetChecklistResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetChecklistResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Checklist
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetChecklistResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers GetChecklistResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetChecklistResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers GetChecklistResponse403Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers GetChecklistResponse404Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetChecklistResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseAnswerChecklistResponse parses an HTTP response from a AnswerChecklistWithResponse call
+func ParseAnswerChecklistResponse(rsp *http.Response) (*AnswerChecklistResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AnswerChecklistResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Checklist
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers AnswerChecklistResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers AnswerChecklistResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers AnswerChecklistResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers AnswerChecklistResponse403Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers AnswerChecklistResponse404Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 409:
+		var headers AnswerChecklistResponse409Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers409 = &headers
+	case rsp.StatusCode == 412:
+		var headers AnswerChecklistResponse412Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers412 = &headers
+	case rsp.StatusCode == 413:
+		var headers AnswerChecklistResponse413Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers413 = &headers
+	case rsp.StatusCode == 415:
+		var headers AnswerChecklistResponse415Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers415 = &headers
+	case rsp.StatusCode == 422:
+		var headers AnswerChecklistResponse422Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 428:
+		var headers AnswerChecklistResponse428Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers428 = &headers
+	case rsp.StatusCode == 429:
+		var headers AnswerChecklistResponse429Headers
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int32
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
@@ -18276,7 +23228,7 @@ func ParseMoveCasePhaseResponse(rsp *http.Response) (*MoveCasePhaseResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest Case
+		var dest PhaseMove
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -20718,6 +25670,512 @@ func ParseChangeGoalStatusResponse(rsp *http.Response) (*ChangeGoalStatusRespons
 	return response, nil
 }
 
+// ParseGetPrincipleInsightsResponse parses an HTTP response from a GetPrincipleInsightsWithResponse call
+func ParseGetPrincipleInsightsResponse(rsp *http.Response) (*GetPrincipleInsightsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPrincipleInsightsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PrincipleInsight
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetPrincipleInsightsResponse200Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers GetPrincipleInsightsResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetPrincipleInsightsResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers GetPrincipleInsightsResponse403Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers GetPrincipleInsightsResponse404Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 422:
+		var headers GetPrincipleInsightsResponse422Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetPrincipleInsightsResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPrincipleInsightCasesResponse parses an HTTP response from a ListPrincipleInsightCasesWithResponse call
+func ParseListPrincipleInsightCasesResponse(rsp *http.Response) (*ListPrincipleInsightCasesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPrincipleInsightCasesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PrincipleInsightCases
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ListPrincipleInsightCasesResponse200Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers ListPrincipleInsightCasesResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers ListPrincipleInsightCasesResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers ListPrincipleInsightCasesResponse403Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 404:
+		var headers ListPrincipleInsightCasesResponse404Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 422:
+		var headers ListPrincipleInsightCasesResponse422Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListPrincipleInsightCasesResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseGetMeResponse parses an HTTP response from a GetMeWithResponse call
 func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -20844,6 +26302,1223 @@ func ParseGetMeResponse(rsp *http.Response) (*GetMeResponse, error) {
 		response.Headers401 = &headers
 	case rsp.StatusCode == 429:
 		var headers GetMeResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetPrinciplesResponse parses an HTTP response from a GetPrinciplesWithResponse call
+func ParseGetPrinciplesResponse(rsp *http.Response) (*GetPrinciplesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPrinciplesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PrincipleSet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetPrinciplesResponse200Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers GetPrinciplesResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetPrinciplesResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 404:
+		var headers GetPrinciplesResponse404Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers404 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetPrinciplesResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParsePublishPrinciplesResponse parses an HTTP response from a PublishPrinciplesWithResponse call
+func ParsePublishPrinciplesResponse(rsp *http.Response) (*PublishPrinciplesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PublishPrinciplesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest PrincipleSet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers PublishPrinciplesResponse201Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers201 = &headers
+	case rsp.StatusCode == 400:
+		var headers PublishPrinciplesResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers PublishPrinciplesResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers PublishPrinciplesResponse403Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 409:
+		var headers PublishPrinciplesResponse409Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers409 = &headers
+	case rsp.StatusCode == 413:
+		var headers PublishPrinciplesResponse413Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers413 = &headers
+	case rsp.StatusCode == 415:
+		var headers PublishPrinciplesResponse415Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers415 = &headers
+	case rsp.StatusCode == 422:
+		var headers PublishPrinciplesResponse422Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 429:
+		var headers PublishPrinciplesResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListPrincipleVersionsResponse parses an HTTP response from a ListPrincipleVersionsWithResponse call
+func ParseListPrincipleVersionsResponse(rsp *http.Response) (*ListPrincipleVersionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListPrincipleVersionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest PrincipleVersions
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ListPrincipleVersionsResponse200Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers ListPrincipleVersionsResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers ListPrincipleVersionsResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 429:
+		var headers ListPrincipleVersionsResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseGetSettingsResponse parses an HTTP response from a GetSettingsWithResponse call
+func ParseGetSettingsResponse(rsp *http.Response) (*GetSettingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetSettingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Settings
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers GetSettingsResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers GetSettingsResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers GetSettingsResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 422:
+		var headers GetSettingsResponse422Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 429:
+		var headers GetSettingsResponse429Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		if values := rsp.Header.Values("Retry-After"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "Retry-After", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RetryAfter = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseUpdateSettingsResponse parses an HTTP response from a UpdateSettingsWithResponse call
+func ParseUpdateSettingsResponse(rsp *http.Response) (*UpdateSettingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateSettingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest Settings
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 412:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON412 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 415:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON415 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 422:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON422 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 428:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON428 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest Problem
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationproblemJSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers UpdateSettingsResponse200Headers
+		if values := rsp.Header.Values("ETag"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "ETag", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.ETag = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 400:
+		var headers UpdateSettingsResponse400Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers400 = &headers
+	case rsp.StatusCode == 401:
+		var headers UpdateSettingsResponse401Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers401 = &headers
+	case rsp.StatusCode == 403:
+		var headers UpdateSettingsResponse403Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers403 = &headers
+	case rsp.StatusCode == 412:
+		var headers UpdateSettingsResponse412Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers412 = &headers
+	case rsp.StatusCode == 413:
+		var headers UpdateSettingsResponse413Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers413 = &headers
+	case rsp.StatusCode == 415:
+		var headers UpdateSettingsResponse415Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers415 = &headers
+	case rsp.StatusCode == 422:
+		var headers UpdateSettingsResponse422Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers422 = &headers
+	case rsp.StatusCode == 428:
+		var headers UpdateSettingsResponse428Headers
+		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Remaining"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("RateLimit-Reset"); len(values) > 0 {
+			var value int32
+			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {
+				return nil, err
+			}
+			headers.RateLimitReset = &value
+		}
+		response.Headers428 = &headers
+	case rsp.StatusCode == 429:
+		var headers UpdateSettingsResponse429Headers
 		if values := rsp.Header.Values("RateLimit-Limit"); len(values) > 0 {
 			var value int32
 			if err := runtime.BindStyledParameterWithOptions("simple", "RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int32"}); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/borgeren-i-centrum/bic/api/internal/apispec"
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/checklists"
 	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/clock"
@@ -21,18 +22,21 @@ import (
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/db"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/secrets"
 	"github.com/borgeren-i-centrum/bic/api/internal/server"
+	"github.com/borgeren-i-centrum/bic/api/internal/settings"
 )
 
 // App is a running configuration of BIC.
 type App struct {
-	Config   config.Config
-	DB       *db.DB
-	Echo     *echo.Echo
-	Clock    clock.Clock
-	Audit    *audit.Service
-	Identity *identity.Service
-	Cases    *cases.Service
-	Goals    *goals.Service
+	Config     config.Config
+	DB         *db.DB
+	Echo       *echo.Echo
+	Clock      clock.Clock
+	Audit      *audit.Service
+	Identity   *identity.Service
+	Cases      *cases.Service
+	Goals      *goals.Service
+	Checklists *checklists.Service
+	Settings   *settings.Service
 }
 
 // Options let tests replace the clock and the login throttle.
@@ -60,6 +64,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (
 	}
 	a, err := build(cfg, d, log, o)
 	if err != nil {
+		_ = d.Close()
+		return nil, err
+	}
+	if err := a.Checklists.EnsureBuiltin(ctx); err != nil {
 		_ = d.Close()
 		return nil, err
 	}
@@ -98,6 +106,9 @@ func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, erro
 	idSvc := identity.NewService(d, signer, auditSvc, clk, cfg.RefreshTokenTTL, throttle)
 	caseSvc := cases.NewService(d, auditSvc, idSvc, box, clk)
 	goalSvc := goals.NewService(d, auditSvc, caseSvc, clk)
+	settingsSvc := settings.NewService(d, auditSvc, clk)
+	checklistSvc := checklists.NewService(d, auditSvc, caseSvc, goalSvc, settingsSvc, clk)
+	caseSvc.SetPhaseGate(checklistSvc)
 	e := server.New(server.Options{
 		Log:        log,
 		BodyLimit:  cfg.BodyLimit,
@@ -111,12 +122,15 @@ func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, erro
 			}
 			return d.CheckMigrated(ctx)
 		},
-		Identity: identity.NewHandler(idSvc),
-		Cases:    cases.NewHandler(caseSvc),
-		Goals:    goals.NewHandler(goalSvc),
-		Audit:    audit.NewHandler(auditSvc),
+		Identity:   identity.NewHandler(idSvc),
+		Cases:      cases.NewHandler(caseSvc),
+		Goals:      goals.NewHandler(goalSvc),
+		Checklists: checklists.NewHandler(checklistSvc),
+		Settings:   settings.NewHandler(settingsSvc),
+		Audit:      audit.NewHandler(auditSvc),
 	})
-	return &App{Config: cfg, DB: d, Echo: e, Clock: clk, Audit: auditSvc, Identity: idSvc, Cases: caseSvc, Goals: goalSvc}, nil
+	return &App{Config: cfg, DB: d, Echo: e, Clock: clk, Audit: auditSvc, Identity: idSvc, Cases: caseSvc, Goals: goalSvc,
+		Checklists: checklistSvc, Settings: settingsSvc}, nil
 }
 
 // Handler is the HTTP handler of the app.

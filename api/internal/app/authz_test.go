@@ -15,6 +15,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/checklists"
 	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
@@ -46,6 +47,9 @@ const (
 	msgInvalid    = "The request has invalid fields."
 	msgNotOurGoal = "is not a goal of this case"
 	msgNotOpen    = "is not a goal being worked on in this case"
+	msgPublish    = "Only administrators publish principle sets."
+	msgSettings   = "Only administrators change the settings."
+	msgInsights   = "The principle overview is for leaders."
 	statusNotRun  = 0
 	roleAnonymous = "anonymous"
 	sideOwn       = 0
@@ -76,7 +80,9 @@ type world struct {
 	seq                        int
 	// goals[side] is an active goal of cases[side].
 	goals [2]goals.Evaluated
-	today time.Time
+	// checklists[side] is the current checklist of cases[side].
+	checklists [2]checklists.Checklist
+	today      time.Time
 }
 
 func newWorld(t *testing.T, env *testkit.Env) *world {
@@ -99,7 +105,34 @@ func newWorld(t *testing.T, env *testkit.Env) *world {
 	w.cprOf = [2]string{w.cprOwn, w.cprOther}
 	w.today = env.App.Goals.Today()
 	w.goals = [2]goals.Evaluated{w.activeGoal(w.memberOwn, w.caseOwn, ownGoalTitle), w.activeGoal(w.cwOther, w.caseOther, otherGoalTitle)}
+	w.checklists = [2]checklists.Checklist{w.currentChecklist(w.memberOwn, w.caseOwn), w.currentChecklist(w.cwOther, w.caseOther)}
 	return w
+}
+
+// currentChecklist opens the case's checklist of its current phase.
+func (w *world) currentChecklist(u testkit.User, c cases.Viewed) checklists.Checklist {
+	w.t.Helper()
+	list, err := w.env.App.Checklists.List(context.Background(), u.Actor(), c.ID)
+	if err != nil {
+		w.t.Fatalf("open checklist: %v", err)
+	}
+	for _, cl := range list {
+		if cl.Current {
+			return cl
+		}
+	}
+	w.t.Fatalf("case %s has no current checklist", c.ID)
+	return checklists.Checklist{}
+}
+
+// mutableChecklist is the checklist a cell may change: that of a fresh case
+// where the change will succeed, the shared one where it must not.
+func (w *world) mutableChecklist(c call) (cases.Viewed, checklists.Checklist) {
+	if c.side == sideOwn && (c.role == "leader" || c.role == "caseworker") {
+		fresh := w.freshCase()
+		return fresh, w.currentChecklist(w.memberOwn, fresh)
+	}
+	return w.cases[c.side], w.checklists[c.side]
 }
 
 func withDream(n *cases.NewCase) { n.Dreams = []cases.Dream{{Text: "At klare mig selv"}} }
@@ -600,6 +633,91 @@ func matrix() []endpoint {
 			},
 			check: goalNotFound},
 
+		// --- principles, checklists, insights, settings ---
+		{route: "GET /principles", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/principles"), Token: c.as.Token}
+			}},
+		{route: "GET /principles/versions", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/principles/versions"), Token: c.as.Token}
+			}},
+		{route: "POST /principles", teamless: true, forbidden: msgPublish,
+			want: expect{admin: both(201), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/principles"), Token: c.as.Token,
+					Body: publishBody(w.t, fmt.Sprintf("matrix-%d", w.next()))}
+			}},
+		{route: "GET /cases/{case_id}/checklists", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/checklists", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: caseNotFound},
+		{route: "GET /cases/{case_id}/checklists/{id}", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/checklists/%s", w.cases[c.side].ID, w.checklists[c.side].ID), Token: c.as.Token}
+			},
+			check: caseNotFound},
+		{route: "GET /cases/{case_id}/checklists/{id} with own case_id and id={checklist of team}", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/checklists/%s", w.caseOwn.ID, w.checklists[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 404 {
+					wantDetail(t, r, fmt.Sprintf("No checklist with id %s in this case.", w.checklists[c.side].ID))
+				}
+			}},
+		{route: "PATCH /cases/{case_id}/checklists/{id}", forbidden: msgCaseRole,
+			want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				cs, cl := w.mutableChecklist(c)
+				return testkit.Req{Method: "PATCH", Path: path("/cases/%s/checklists/%s", cs.ID, cl.ID), Token: c.as.Token,
+					Body:    map[string]any{"items": []map[string]any{{"principle": "P1_HOPES", "status": "applied"}}},
+					Headers: ifMatch(cl.Version)}
+			},
+			check: caseNotFound},
+		{route: "GET /insights/principles?team_id={team}", forbidden: msgInsights,
+			want: expect{admin: both(403), leader: cell(200, 404), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/insights/principles?team_id=%s", w.teams[c.side].ID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 404 {
+					wantDetail(t, r, fmt.Sprintf("No team with id %s.", w.teams[c.side].ID))
+				}
+			}},
+		{route: "GET /insights/principles/cases?team_id={team}", forbidden: msgInsights,
+			want: expect{admin: both(403), leader: cell(200, 404), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Token: c.as.Token,
+					Path: path("/insights/principles/cases?principle=P1_HOPES&phase=sagsaabning&team_id=%s", w.teams[c.side].ID)}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 404 {
+					wantDetail(t, r, fmt.Sprintf("No team with id %s.", w.teams[c.side].ID))
+				}
+			}},
+		{route: "GET /settings", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/settings"), Token: c.as.Token}
+			}},
+		{route: "PATCH /settings", teamless: true, forbidden: msgSettings,
+			want: expect{admin: both(200), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				cur, err := w.env.App.Settings.Get(context.Background(), w.admin.Actor())
+				if err != nil {
+					w.t.Fatal(err)
+				}
+				return testkit.Req{Method: "PATCH", Path: path("/settings"), Token: c.as.Token,
+					Body: map[string]any{"phase_gate": "warn"}, Headers: ifMatch(cur.Version)}
+			}},
+
 		// --- audit ---
 		{route: "GET /audit?case_id={case of team}", forbidden: msgAuditRoles,
 			want: expect{admin: both(200), leader: both(200), caseworker: both(403), analyst: both(403), anonymous: anon},
@@ -624,6 +742,21 @@ func matrix() []endpoint {
 				}
 			}},
 	}
+}
+
+// publishBody is the built-in principle set under another version name.
+func publishBody(t *testing.T, version string) map[string]any {
+	t.Helper()
+	b, err := checklists.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := make([]map[string]any, len(b.Principles))
+	for i, p := range b.Principles {
+		ps[i] = map[string]any{"code": p.Code, "number": p.Number, "title_da": p.TitleDa, "title_en": p.TitleEn,
+			"description": p.Description, "reflection_questions": p.ReflectionQuestions, "core": p.Core, "optional": p.Optional}
+	}
+	return map[string]any{"version": version, "principles": ps}
 }
 
 // caseExpect is the rule for every case endpoint: leaders and caseworkers

@@ -271,6 +271,29 @@ type ReopenCaseRequest struct {
 	Note string `json:"note,omitempty" maxLength:"4000"`
 } // @name ReopenCaseRequest
 
+// PhaseMoveDTO is the case after a phase move, with what the phase gate found
+// in the checklist of the phase it left.
+type PhaseMoveDTO struct {
+	CaseDTO
+	PhaseGate PhaseGateDTO `json:"phase_gate"`
+} // @name PhaseMove
+
+// PhaseGateDTO is the phase gate's finding on a move that went through.
+type PhaseGateDTO struct {
+	// The gate mode in force (see GET /settings).
+	Mode string `json:"mode" enums:"warn,require"`
+	// Core principles of the phase left that its checklist had not answered;
+	// empty when the checklist covered them all.
+	OpenPrinciples []GatePrincipleDTO `json:"open_principles" validate:"max=50"`
+} // @name PhaseGate
+
+// GatePrincipleDTO names a principle.
+type GatePrincipleDTO struct {
+	Code    string `json:"code" example:"P1_HOPES" maxLength:"50"`
+	TitleDa string `json:"title_da" maxLength:"300"`
+	TitleEn string `json:"title_en" maxLength:"300"`
+} // @name GatePrinciple
+
 // MovePhaseRequest moves a case to another phase.
 type MovePhaseRequest struct {
 	To   string `json:"to" enums:"sagsaabning,sagsoplysning,sagsvurdering,afgoerelse,bestilling,opfoelgning"`

@@ -8,6 +8,8 @@ import (
 	"github.com/google/uuid"
 	"gorm.io/gorm"
 
+	"github.com/borgeren-i-centrum/bic/api/internal/audit"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/db"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 )
@@ -25,6 +27,8 @@ type Facts struct {
 	ContactAgreement ContactAgreement
 	Expectations     []Expectation
 	NextFollowUp     *time.Time
+	Phase            Phase
+	PhaseIteration   int
 }
 
 // HasDream reports whether the case holds a dream with that id.
@@ -48,7 +52,40 @@ func (s *Service) Facts(ctx context.Context, id uuid.UUID) (Facts, error) {
 	}
 	c := s.toCase(r, nil)
 	return Facts{ID: c.ID, TeamID: c.TeamID, Status: c.Status, CitizenName: c.Citizen.Name, CaseworkerName: c.CaseworkerName,
-		Dreams: c.Dreams, ContactAgreement: c.ContactAgreement, Expectations: c.Expectations, NextFollowUp: c.NextFollowUp}, nil
+		Dreams: c.Dreams, ContactAgreement: c.ContactAgreement, Expectations: c.Expectations, NextFollowUp: c.NextFollowUp,
+		Phase: c.Phase, PhaseIteration: r.PhaseIteration}, nil
+}
+
+// FactsFor authorises the actor for a case (role, then team) and reads its
+// facts. A case of another team is the same NotFound as a missing one; the
+// refusal comes as an *audit.Denial for action, so that the caller's
+// RecordDenial writes it after rolling back.
+func (s *Service) FactsFor(ctx context.Context, a actor.Actor, id uuid.UUID, action audit.Action) (Facts, error) {
+	if err := requireCaseRole(a); err != nil {
+		return Facts{}, err
+	}
+	f, err := s.Facts(ctx, id)
+	if err != nil && !errs.Is(err, errs.NotFound) {
+		return Facts{}, err
+	}
+	if err != nil || !a.InTeam(f.TeamID) {
+		ev := audit.Event{Action: action, CaseID: &id, Outcome: audit.Denied, Detail: "not found for this user"}
+		if err == nil {
+			ev.TeamID = &f.TeamID
+		}
+		return Facts{}, &audit.Denial{Event: ev, Err: notFound(id)}
+	}
+	return f, nil
+}
+
+// PhaseEnteredAt is when the case entered its current phase. Like Facts it
+// neither authorises nor audits.
+func (s *Service) PhaseEnteredAt(ctx context.Context, id uuid.UUID) (time.Time, error) {
+	t, err := s.st.phaseEnteredAt(ctx, id)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("phase entered: %w", err)
+	}
+	return t.UTC(), nil
 }
 
 // SetNextFollowUp records the date of the next follow-up, as decided at a

@@ -541,6 +541,7 @@ func (h *Handler) reopen(c echo.Context) error {
 //	@Summary		Move a case to another phase
 //	@ID			moveCasePhase
 //	@Description	Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+//	@Description	The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
 //	@Tags			cases
 //	@Accept			json
 //	@Produce		json
@@ -548,7 +549,7 @@ func (h *Handler) reopen(c echo.Context) error {
 //	@Param			id			path		string				true	"Case id"	format(uuid)
 //	@Param			If-Match	header		string				true	"ETag from the last read"	maxlength(100)
 //	@Param			body		body		MovePhaseRequest	true	"Target phase"
-//	@Success		200			{object}	CaseDTO
+//	@Success		200			{object}	PhaseMoveDTO
 //	@Header			200			{string}	ETag	"New version of the case"
 //	@Failure		400			{object}	httpx.Problem
 //	@Failure		401			{object}	httpx.Problem
@@ -572,11 +573,20 @@ func (h *Handler) phase(c echo.Context) error {
 	if err := httpx.BindJSON(c, &in); err != nil {
 		return err
 	}
-	v, err := h.svc.MovePhase(c.Request().Context(), a, id, version, Phase(in.To), in.Note)
+	v, gate, err := h.svc.MovePhase(c.Request().Context(), a, id, version, Phase(in.To), in.Note)
 	if err != nil {
 		return err
 	}
-	return h.respond(c, http.StatusOK, v)
+	out := PhaseMoveDTO{CaseDTO: h.toDTO(v), PhaseGate: PhaseGateDTO{Mode: gate.Mode, OpenPrinciples: []GatePrincipleDTO{}}}
+	if out.PhaseGate.Mode == "" {
+		out.PhaseGate.Mode = "warn"
+	}
+	for _, p := range gate.Open {
+		out.PhaseGate.OpenPrinciples = append(out.PhaseGate.OpenPrinciples, GatePrincipleDTO(p))
+	}
+	httpx.SetETag(c, v.Version)
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.JSON(http.StatusOK, out)
 }
 
 // revealCPR godoc

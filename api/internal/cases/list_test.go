@@ -90,7 +90,7 @@ func TestCaseList(t *testing.T) {
 				sd := open(cwA, teamA, i)
 				switch i % 4 {
 				case 1:
-					if _, err := env.App.Cases.MovePhase(ctx, cwA.Actor(), sd.id, 1, cases.PhaseInvestigation, ""); err != nil {
+					if _, _, err := env.App.Cases.MovePhase(ctx, cwA.Actor(), sd.id, 1, cases.PhaseInvestigation, ""); err != nil {
 						t.Fatal(err)
 					}
 					sd.phase = "sagsoplysning"

@@ -36,6 +36,37 @@ type Crypto interface {
 
 const cprPurpose = "case.citizen_cpr"
 
+// PhaseGate judges the work done in the phase a case is leaving. The
+// checklists domain implements it; cases only acts on its answer.
+type PhaseGate interface {
+	Leave(ctx context.Context, c GateCase) (GateResult, error)
+}
+
+// GateCase is the case and phase the gate is asked about.
+type GateCase struct {
+	ID        uuid.UUID
+	Phase     Phase
+	Iteration int
+	EnteredAt time.Time
+}
+
+// GateResult is the gate's answer: the mode in force and the core principles
+// still open in the checklist of the phase being left.
+type GateResult struct {
+	Mode string // "warn" or "require"
+	Open []OpenPrinciple
+}
+
+// Refuses reports whether the move must be refused.
+func (g GateResult) Refuses() bool { return g.Mode == "require" && len(g.Open) > 0 }
+
+// OpenPrinciple names a core principle not yet answered.
+type OpenPrinciple struct {
+	Code    string
+	TitleDa string
+	TitleEn string
+}
+
 // Service implements the case use cases. Its error contract: NotFound for a
 // case that does not exist or is not in the actor's teams (the two are
 // indistinguishable on purpose), Forbidden for roles that never see case
@@ -49,7 +80,12 @@ type Service struct {
 	staff  Staff
 	crypto Crypto
 	clock  clock.Clock
+	gate   PhaseGate
 }
+
+// SetPhaseGate installs the gate consulted on every phase move. Without one,
+// moves are never checked.
+func (s *Service) SetPhaseGate(g PhaseGate) { s.gate = g }
 
 // NewService wires the cases service.
 func NewService(d *db.DB, a Auditor, s Staff, c Crypto, cl clock.Clock) *Service {
@@ -638,9 +674,13 @@ func (s *Service) Reopen(ctx context.Context, a actor.Actor, id uuid.UUID, versi
 
 // MovePhase moves an open case to another phase along the allowed paths and
 // records who, when and why in the phase history. Going back from opfølgning
-// starts a new iteration.
-func (s *Service) MovePhase(ctx context.Context, a actor.Actor, id uuid.UUID, version int, to Phase, note string) (Viewed, error) {
-	return s.mutate(ctx, a, id, version, audit.CasePhase, func(ctx context.Context, r caseRow) (map[string]any, string, error) {
+// starts a new iteration. The phase gate looks at the checklist of the phase
+// being left: in warn mode the move happens and the result lists the core
+// principles that were open; in require mode open core principles refuse the
+// move with ChecklistIncomplete.
+func (s *Service) MovePhase(ctx context.Context, a actor.Actor, id uuid.UUID, version int, to Phase, note string) (Viewed, GateResult, error) {
+	var gate GateResult
+	v, err := s.mutate(ctx, a, id, version, audit.CasePhase, func(ctx context.Context, r caseRow) (map[string]any, string, error) {
 		var f errs.Fields
 		if !to.Valid() {
 			oneOf(&f, "to", string(to), phaseNames(), true)
@@ -661,6 +701,18 @@ func (s *Service) MovePhase(ctx context.Context, a actor.Actor, id uuid.UUID, ve
 			return nil, "", errs.New(errs.Conflict, fmt.Sprintf("A case in %s cannot move to %s. Allowed: %s.",
 				from, to, strings.Join(allowed, ", ")))
 		}
+		if s.gate != nil {
+			entered, err := s.st.phaseEnteredAt(ctx, r.ID)
+			if err != nil {
+				return nil, "", err
+			}
+			if gate, err = s.gate.Leave(ctx, GateCase{ID: r.ID, Phase: from, Iteration: r.PhaseIteration, EnteredAt: entered}); err != nil {
+				return nil, "", err
+			}
+			if gate.Refuses() {
+				return nil, "", gateRefusal(from, gate.Open)
+			}
+		}
 		iteration := r.PhaseIteration
 		if from == PhaseFollowUp {
 			iteration++
@@ -669,9 +721,31 @@ func (s *Service) MovePhase(ctx context.Context, a actor.Actor, id uuid.UUID, ve
 			ToPhase: string(to), Iteration: iteration, OccurredAt: s.now(), ActorID: a.UserID, Note: note}); err != nil {
 			return nil, "", err
 		}
-		return map[string]any{"phase": string(to), "phase_iteration": iteration},
-			string(from) + " -> " + string(to), nil
+		detail := string(from) + " -> " + string(to)
+		if len(gate.Open) > 0 {
+			detail += fmt.Sprintf(" (%d core principles open)", len(gate.Open))
+		}
+		return map[string]any{"phase": string(to), "phase_iteration": iteration}, detail, nil
 	})
+	if err != nil {
+		return Viewed{}, GateResult{}, err
+	}
+	return v, gate, nil
+}
+
+// gateRefusal is the 409 of the phase gate in require mode; it lists the
+// open core principles so the caller can show them.
+func gateRefusal(from Phase, open []OpenPrinciple) error {
+	codes := make([]string, len(open))
+	missing := make([]map[string]string, len(open))
+	for i, p := range open {
+		codes[i] = p.Code
+		missing[i] = map[string]string{"code": p.Code, "title": p.TitleDa}
+	}
+	e := errs.New(errs.ChecklistIncomplete, fmt.Sprintf(
+		"The case cannot leave %s before the checklist answers every core principle. Open: %s.", from, strings.Join(codes, ", ")))
+	e.Extra = map[string]any{"missing": missing}
+	return e
 }
 
 func phaseNames() []string {

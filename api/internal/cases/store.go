@@ -103,6 +103,20 @@ func (s store) history(ctx context.Context, id uuid.UUID) ([]transitionRow, erro
 	return rows, db.Translate(err, "get phase history")
 }
 
+// phaseEnteredAt is when the case last changed phase (its creation counts);
+// zero if the history is empty.
+func (s store) phaseEnteredAt(ctx context.Context, id uuid.UUID) (time.Time, error) {
+	var rows []struct {
+		OccurredAt time.Time `gorm:"column:occurred_at"`
+	}
+	err := s.db.Conn(ctx).Table("case_phase_transitions").Select("occurred_at").Where("case_id = ?", id).
+		Order("occurred_at DESC, id DESC").Limit(1).Scan(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return time.Time{}, db.Translate(err, "read phase entry")
+	}
+	return rows[0].OccurredAt, nil
+}
+
 func (s store) insert(ctx context.Context, r caseRow) error {
 	return db.Translate(s.db.Conn(ctx).Omit("caseworker_name").Create(&r).Error, "insert case")
 }

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 
 	"github.com/google/uuid"
 
@@ -32,7 +33,7 @@ func seed(ctx context.Context, a *app.App, password string) (stats, error) {
 		}
 		st.teams, st.users = len(ids.teams), len(ids.users)
 		for i, p := range plans {
-			if err := seedCase(ctx, a, ids, p); err != nil {
+			if err := seedCase(ctx, a, ids, p, rand.New(rand.NewPCG(uint64(i), rngSeed[1]))); err != nil {
 				return fmt.Errorf("demo: case %d of %d: %w", i+1, len(plans), err)
 			}
 			st.cases++
@@ -76,7 +77,7 @@ func seedStaff(ctx context.Context, id *identity.Service, password string) (staf
 
 // seedCase opens the case as its caseworker, walks it through its phases one
 // allowed step at a time and closes it if planned.
-func seedCase(ctx context.Context, a *app.App, ids staffIDs, p plan) error {
+func seedCase(ctx context.Context, a *app.App, ids staffIDs, p plan, r *rand.Rand) error {
 	act := ids.actor(p.worker)
 	ctx = actor.With(ctx, act) // the audit trail names the caseworker
 	in := p.in
@@ -86,8 +87,23 @@ func seedCase(ctx context.Context, a *app.App, ids staffIDs, p plan) error {
 		return fmt.Errorf("create: %w", err)
 	}
 	for k, to := range p.path {
-		if v, err = a.Cases.MovePhase(ctx, act, v.ID, v.Version, to, p.notes[k]); err != nil {
+		// Most phases are left with their checklist filled in; some not,
+		// which the phase gate (warn by default) lets through.
+		share := 1.0
+		if r.IntN(5) == 0 {
+			share = 0.5
+		}
+		if err := fillChecklist(ctx, a, act, v.ID, r, share); err != nil {
+			return fmt.Errorf("checklist before %s: %w", to, err)
+		}
+		if v, _, err = a.Cases.MovePhase(ctx, act, v.ID, v.Version, to, p.notes[k]); err != nil {
 			return fmt.Errorf("move to %s: %w", to, err)
+		}
+	}
+	// The phase the case is in now: about half of it answered, or untouched.
+	if r.IntN(3) > 0 {
+		if err := fillChecklist(ctx, a, act, v.ID, r, 0.5); err != nil {
+			return fmt.Errorf("current checklist: %w", err)
 		}
 	}
 	if err := seedGoals(ctx, a, act, v); err != nil {

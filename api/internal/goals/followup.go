@@ -214,3 +214,16 @@ func (s *Service) ListFollowUps(ctx context.Context, a actor.Actor, caseID uuid.
 	}
 	return out, nil
 }
+
+// FollowUpsSince counts the follow-up reviews of a case recorded since
+// since (inclusive, so a frozen test clock still counts). The checklists domain uses it to start a fresh principle checklist
+// for each review while a case is in opfølgning. It neither authorises nor
+// audits: the caller has done both for the case.
+func (s *Service) FollowUpsSince(ctx context.Context, caseID uuid.UUID, since time.Time) (int, error) {
+	var n int64
+	err := s.st.conn(ctx).Table("follow_ups").Where("case_id = ? AND created_at >= ?", caseID, since).Count(&n).Error
+	if err != nil {
+		return 0, db.Translate(err, "count follow-ups")
+	}
+	return int(n), nil
+}

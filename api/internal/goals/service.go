@@ -26,7 +26,7 @@ type Auditor interface {
 
 // Cases is what goals need from the cases domain.
 type Cases interface {
-	Facts(ctx context.Context, id uuid.UUID) (cases.Facts, error)
+	FactsFor(ctx context.Context, a actor.Actor, id uuid.UUID, action audit.Action) (cases.Facts, error)
 	SetNextFollowUp(ctx context.Context, id uuid.UUID, next time.Time, by uuid.UUID) error
 }
 
@@ -69,21 +69,7 @@ func (s *Service) Today() time.Time { return s.today() }
 
 // caseFor authorises access to a case's goals.
 func (s *Service) caseFor(ctx context.Context, a actor.Actor, caseID uuid.UUID, action audit.Action) (cases.Facts, error) {
-	if !a.WorksWithCases() {
-		return cases.Facts{}, errs.New(errs.Forbidden, "Your role does not give access to case content.")
-	}
-	f, err := s.cases.Facts(ctx, caseID)
-	if err != nil && !errs.Is(err, errs.NotFound) {
-		return cases.Facts{}, err
-	}
-	if err != nil || !a.InTeam(f.TeamID) {
-		ev := audit.Event{Action: action, CaseID: &caseID, Outcome: audit.Denied, Detail: "not found for this user"}
-		if err == nil {
-			ev.TeamID = &f.TeamID
-		}
-		return cases.Facts{}, &audit.Denial{Event: ev, Err: errs.NotFoundf("No case with id %s.", caseID)}
-	}
-	return f, nil
+	return s.cases.FactsFor(ctx, a, caseID, action)
 }
 
 // goalFor authorises access to one goal through its case.

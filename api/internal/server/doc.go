@@ -5,7 +5,7 @@
 //
 //	@title						Borgeren i centrum API
 //	@version					1.0
-//	@description				Case work for adult disability services built on the model "Borgeren i centrum": cases with the citizen's hopes, wishes and dreams, contact agreements and expectation alignment, with team-scoped access and a full audit trail. Errors are RFC 9457 problem documents (application/problem+json).
+//	@description				Case work for adult disability services built on the model "Borgeren i centrum": cases with the citizen's hopes, wishes and dreams, contact agreements and expectation alignment, SMART goals and follow-up, and checklists of the eight recovery principles per phase, with team-scoped access and a full audit trail. Errors are RFC 9457 problem documents (application/problem+json).
 //	@contact.name				BIC developers
 //	@contact.url				https://bic.example/support
 //	@contact.email				support@bic.example
@@ -20,6 +20,14 @@
 //	@tag.description			Cases (sager): the citizen, phases, hopes and dreams, resources, network, contact agreement and expectation alignment.
 //	@tag.name					goals
 //	@tag.description			SMART goals and sub-goals, progress from the citizen and the caseworker, follow-up reviews, and the citizen's plan.
+//	@tag.name					principles
+//	@tag.description			The eight principles of recovery-oriented rehabilitation and their phase mapping, as versioned reference data.
+//	@tag.name					checklists
+//	@tag.description			Per case and phase: how each principle was applied. Read by the phase gate.
+//	@tag.name					insights
+//	@tag.description			Overviews for leaders across their teams' cases.
+//	@tag.name					settings
+//	@tag.description			Municipality-wide settings, such as the phase-gate mode.
 //	@tag.name					audit
 //	@tag.description			Who has read or changed citizen data.
 //	@tag.name					admin

@@ -16,10 +16,12 @@ import (
 
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
+	"github.com/borgeren-i-centrum/bic/api/internal/checklists"
 	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/httpx"
+	"github.com/borgeren-i-centrum/bic/api/internal/settings"
 )
 
 // Options are the parts the server is built from.
@@ -34,6 +36,8 @@ type Options struct {
 	Identity   *identity.Handler
 	Cases      *cases.Handler
 	Goals      *goals.Handler
+	Checklists *checklists.Handler
+	Settings   *settings.Handler
 	Audit      *audit.Handler
 }
 
@@ -107,6 +111,8 @@ func New(o Options) *echo.Echo {
 	o.Identity.Register(authed)
 	o.Cases.Register(authed)
 	o.Goals.Register(authed)
+	o.Checklists.Register(authed)
+	o.Settings.Register(authed)
 	o.Audit.Register(authed)
 	// Group middleware makes Echo add a catch-all "route not found" handler
 	// under /api/v1 that runs the group's middleware and wins over Echo's own

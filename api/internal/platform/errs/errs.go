@@ -15,13 +15,14 @@ import (
 type Code string
 
 const (
-	Invalid              Code = "validation"          // 422: input understood but not acceptable
-	BadRequest           Code = "bad-request"         // 400: input could not be understood
-	Unauthenticated      Code = "unauthenticated"     // 401
-	Forbidden            Code = "forbidden"           // 403: role may never do this
-	NotFound             Code = "not-found"           // 404: also used for "exists, but not in your team"
-	Conflict             Code = "conflict"            // 409
-	PreconditionFailed   Code = "precondition-failed" // 412: stale If-Match
+	Invalid              Code = "validation"           // 422: input understood but not acceptable
+	BadRequest           Code = "bad-request"          // 400: input could not be understood
+	Unauthenticated      Code = "unauthenticated"      // 401
+	Forbidden            Code = "forbidden"            // 403: role may never do this
+	NotFound             Code = "not-found"            // 404: also used for "exists, but not in your team"
+	Conflict             Code = "conflict"             // 409
+	ChecklistIncomplete  Code = "checklist-incomplete" // 409: the phase gate requires the open core principles first
+	PreconditionFailed   Code = "precondition-failed"  // 412: stale If-Match
 	PreconditionRequired Code = "precondition-required"
 	TooLarge             Code = "payload-too-large"
 	UnsupportedMedia     Code = "unsupported-media-type"

@@ -410,3 +410,14 @@ func (q *Query) Err() error {
 	e.Message = "The query string has invalid parameters."
 	return e
 }
+
+// Invalid records a problem with a parameter the caller parsed itself.
+func (q *Query) Invalid(name, msg string) { q.fields.Add(name, msg) }
+
+// Require records a required parameter that is absent.
+func (q *Query) Require(name string) {
+	q.known[name] = true
+	if _, ok := q.c.QueryParams()[name]; !ok {
+		q.fields.Add(name, "is required")
+	}
+}

@@ -36,7 +36,18 @@ type Problem struct {
 	Errors []FieldError `json:"errors,omitempty" validate:"max=200"`
 	// Current version of the resource, on a failed precondition.
 	CurrentETag string `json:"current_etag,omitempty" maxLength:"100"`
+	// What must be done before the request can succeed: on a refused phase
+	// move, the core principles still open in the phase's checklist.
+	Missing []MissingItem `json:"missing,omitempty" validate:"max=50"`
 } // @name Problem
+
+// MissingItem is one thing that must be done first.
+type MissingItem struct {
+	// Stable code, e.g. a principle code such as P1_HOPES.
+	Code string `json:"code" example:"P1_HOPES" maxLength:"50"`
+	// Its name, in Danish.
+	Title string `json:"title" example:"Tag udgangspunkt i borgernes håb, ønsker og drømme" maxLength:"300"`
+} // @name MissingItem
 
 // FieldError names an input field and what is wrong with it.
 type FieldError struct {
@@ -58,6 +69,7 @@ var statusByCode = map[errs.Code]int{
 	errs.Forbidden:            http.StatusForbidden,
 	errs.NotFound:             http.StatusNotFound,
 	errs.Conflict:             http.StatusConflict,
+	errs.ChecklistIncomplete:  http.StatusConflict,
 	errs.PreconditionFailed:   http.StatusPreconditionFailed,
 	errs.PreconditionRequired: http.StatusPreconditionRequired,
 	errs.TooLarge:             http.StatusRequestEntityTooLarge,
@@ -74,6 +86,7 @@ var titleByCode = map[errs.Code]string{
 	errs.Forbidden:            "Not allowed",
 	errs.NotFound:             "Not found",
 	errs.Conflict:             "Conflict",
+	errs.ChecklistIncomplete:  "Checklist not complete",
 	errs.PreconditionFailed:   "Resource has changed",
 	errs.PreconditionRequired: "If-Match required",
 	errs.TooLarge:             "Request body too large",
@@ -160,6 +173,11 @@ func ErrorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		}
 		if v, ok := e.Extra["current_etag"].(string); ok {
 			p.CurrentETag = v
+		}
+		if m, ok := e.Extra["missing"].([]map[string]string); ok {
+			for _, it := range m {
+				p.Missing = append(p.Missing, MissingItem{Code: it["code"], Title: it["title"]})
+			}
 		}
 		if e.RetryAfter > 0 {
 			c.Response().Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))

@@ -128,6 +128,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{case_id}/checklists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the checklists of a case
+         * @description Every checklist of the case, newest first; the one of the phase the case is in has current=true. For an open case that checklist is created on first view with the principle set in force, so nobody has to start it. Audited.
+         */
+        get: operations["listChecklists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{case_id}/checklists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a checklist
+         * @description One checklist of the case with its items worded as in the checklist's principle version. A checklist of another case answers 404. Audited.
+         */
+        get: operations["getChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Answer principles in a checklist
+         * @description Sets the status of one or more principles: applied, partly applied, not applied or not relevant now (or back to open). A note says how it was done; for not applied and not relevant now it is required and says why. Items whose answer changes record who and when. Needs If-Match. Audited (principles and statuses, never the notes).
+         */
+        patch: operations["answerChecklist"];
+        trace?: never;
+    };
     "/cases/{case_id}/follow-ups": {
         parameters: {
             query?: never;
@@ -292,6 +336,7 @@ export interface paths {
         /**
          * Move a case to another phase
          * @description Moves one step forward, from afgørelse straight to opfølgning (no provider) or back to sagsoplysning, or from opfølgning back to an earlier working phase (a new iteration). The move is kept in the phase history. Needs If-Match.
+         *     The phase gate checks the checklist of the phase being left. In warn mode (the default) the move happens and phase_gate.open_principles lists the core principles it had not answered. In require mode such a move is refused with 409 checklist-incomplete, whose `missing` member lists them.
          */
         post: operations["moveCasePhase"];
         delete?: never;
@@ -388,6 +433,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/insights/principles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Principle × phase overview for a leader
+         * @description For the leader's teams (or one of them) and a period (default: the last 90 days), every principle × phase cell: how many checklists last worked on in the period had the principle as relevant in that phase, how their items were answered, and the shares. Cells with fewer than min_checklists checklists are marked too_few and carry no shares. Leaders only. Audited.
+         */
+        get: operations["getPrincipleInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/principles/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cases behind a cell of the principle overview
+         * @description The checklists counted in one principle × phase cell, optionally only those with one answer, most recently worked on first, each with its case. Same scope and period as the overview. Leaders only. Every case listed is recorded in the audit trail.
+         */
+        get: operations["listPrincipleInsightCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -406,6 +491,74 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/principles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the eight principles
+         * @description The eight principles of recovery-oriented rehabilitation: exact Danish titles, English titles, a short description and reflection questions in both languages, and the phases where each plays a special role (core) or an implied or uncertain one (optional). Without `version`, the set in force, which new checklists use; with it, that published version, as a checklist created with it shows it.
+         */
+        get: operations["getPrinciples"];
+        put?: never;
+        /**
+         * Publish a revised set of principles
+         * @description Administrators only. Stores the eight principles with revised texts or phase mapping under a new version name; new checklists use it from then on, and existing checklists keep the version they were created with. Published versions never change. Audited.
+         */
+        post: operations["publishPrinciples"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/principles/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the published versions of the principles
+         * @description Newest first. The first one is in force.
+         */
+        get: operations["listPrincipleVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the municipality's settings
+         * @description Everyone on the staff may read the settings, so the web app can tell a caseworker in advance what the phase gate will do.
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the municipality's settings
+         * @description Administrators only. Needs If-Match with the settings' ETag. The change is recorded in the audit trail.
+         */
+        patch: operations["updateSettings"];
         trace?: never;
     };
     "/teams": {
@@ -508,6 +661,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnswerChecklistRequest: {
+            items: components["schemas"]["ChecklistItemAnswer"][];
+        };
         AuditEvent: {
             /** @example case.read */
             action: string;
@@ -642,6 +798,76 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        Checklist: {
+            /** Format: uuid */
+            case_id: string;
+            completion: components["schemas"]["ChecklistCompletion"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description Whether this is the checklist of the phase the case is in now. */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description All eight principles: core first, then optional, then the rest, each by number. */
+            items: components["schemas"]["ChecklistItem"][];
+            /**
+             * Format: int32
+             * @description Pass through the phase sequence; it grows when follow-up sends the case back.
+             */
+            iteration: number;
+            /** @description Codes of core principles without an answer: what the phase gate looks at. */
+            open_core: ("P1_HOPES" | "P2_RESOURCES" | "P3_NETWORK" | "P4_OPENNESS" | "P5_EARLY" | "P6_COORDINATED" | "P7_FOLLOW_UP" | "P8_KNOWLEDGE")[];
+            /** @enum {string} */
+            phase: "sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning";
+            /** @description Version of the principle set the checklist was created with; it never changes. */
+            principle_version: string;
+            /**
+             * Format: int32
+             * @description In opfølgning, the follow-up review the checklist belongs to (1 = until the first review is recorded); 1 elsewhere.
+             */
+            round: number;
+            /** @enum {string} */
+            state: "not_started" | "in_progress" | "complete";
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ChecklistCompletion: {
+            /** Format: int32 */
+            answered: number;
+            /**
+             * Format: int32
+             * @description Answered as a whole percentage of relevant; 100 when nothing is relevant.
+             */
+            percent: number;
+            /** Format: int32 */
+            relevant: number;
+        };
+        ChecklistItem: {
+            /** @enum {string} */
+            applicability: "core" | "optional" | "other";
+            /** @description How it was done, or why not. */
+            note: string;
+            /** @description The principle as worded in the checklist's version. */
+            principle: components["schemas"]["Principle"];
+            /** @enum {string} */
+            status: "open" | "applied" | "partly_applied" | "not_applied" | "not_relevant_now";
+            /** Format: date-time */
+            updated_at?: string;
+            updated_by_name?: string;
+        };
+        ChecklistItemAnswer: {
+            /** @description How it was done; required (why not) for not_applied and not_relevant_now. */
+            note?: string;
+            /** @enum {string} */
+            principle: "P1_HOPES" | "P2_RESOURCES" | "P3_NETWORK" | "P4_OPENNESS" | "P5_EARLY" | "P6_COORDINATED" | "P7_FOLLOW_UP" | "P8_KNOWLEDGE";
+            /** @enum {string} */
+            status: "open" | "applied" | "partly_applied" | "not_applied" | "not_relevant_now";
+        };
+        ChecklistList: {
+            items: components["schemas"]["Checklist"][];
         };
         Citizen: {
             /**
@@ -862,6 +1088,12 @@ export interface components {
              */
             t_score: number;
         };
+        GatePrinciple: {
+            /** @example P1_HOPES */
+            code: string;
+            title_da: string;
+            title_en: string;
+        };
         Goal: {
             achievable_resources: string;
             achievable_steps: string;
@@ -966,6 +1198,22 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "active" | "achieved" | "adjusted" | "discontinued";
         };
+        InsightPrinciple: {
+            /** @enum {string} */
+            code: "P1_HOPES" | "P2_RESOURCES" | "P3_NETWORK" | "P4_OPENNESS" | "P5_EARLY" | "P6_COORDINATED" | "P7_FOLLOW_UP" | "P8_KNOWLEDGE";
+            /** Format: int32 */
+            number: number;
+            title_da: string;
+            title_en: string;
+        };
+        LocalizedText: {
+            da: string;
+            en: string;
+        };
+        LocalizedTextList: {
+            da: string[];
+            en: string[];
+        };
         LoginRequest: {
             /** @example rådgiver@example.dk */
             email: string;
@@ -979,6 +1227,18 @@ export interface components {
              *     (bic_refresh) instead of in the body, out of reach of scripts.
              */
             refresh_cookie?: boolean;
+        };
+        MissingItem: {
+            /**
+             * @description Stable code, e.g. a principle code such as P1_HOPES.
+             * @example P1_HOPES
+             */
+            code: string;
+            /**
+             * @description Its name, in Danish.
+             * @example Tag udgangspunkt i borgernes håb, ønsker og drømme
+             */
+            title: string;
         };
         MovePhaseRequest: {
             note?: string;
@@ -1043,6 +1303,79 @@ export interface components {
             /** @enum {string} */
             to: "sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning";
         };
+        PhaseGate: {
+            /**
+             * @description The gate mode in force (see GET /settings).
+             * @enum {string}
+             */
+            mode: "warn" | "require";
+            /**
+             * @description Core principles of the phase left that its checklist had not answered;
+             *     empty when the checklist covered them all.
+             */
+            open_principles: components["schemas"]["GatePrinciple"][];
+        };
+        PhaseMove: {
+            /** @description Phases the case may move to next. */
+            allowed_next_phases: ("sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning")[];
+            caseworker: components["schemas"]["StaffRef"];
+            citizen: components["schemas"]["Citizen"];
+            /** Format: date-time */
+            closed_at?: string;
+            closure_note?: string;
+            /**
+             * @description Reason and note of the latest closure; kept when the case is reopened.
+             * @enum {string}
+             */
+            closure_reason?: "goals_achieved" | "no_longer_needed" | "refused" | "citizen_withdrew" | "moved" | "transferred" | "deceased" | "other";
+            contact_agreement: components["schemas"]["ContactAgreement"];
+            /** Format: date-time */
+            created_at: string;
+            dreams: components["schemas"]["Dream"][];
+            expectations: components["schemas"]["Expectation"][];
+            /** @enum {string} */
+            follow_up_cadence?: "weekly" | "every_2_weeks" | "monthly" | "quarterly" | "every_4_months" | "half_yearly" | "yearly" | "as_needed";
+            follow_up_overdue: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            legal_basis: "sel_82" | "sel_85" | "sel_107" | "other";
+            legal_basis_note?: string;
+            network: components["schemas"]["NetworkPerson"][];
+            /**
+             * Format: date
+             * @example 2027-02-01
+             */
+            next_follow_up_date?: string;
+            /** Format: date-time */
+            opened_at: string;
+            /** @enum {string} */
+            phase: "sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning";
+            phase_gate: components["schemas"]["PhaseGate"];
+            phase_history: components["schemas"]["PhaseChange"][];
+            /** Format: int32 */
+            phase_iteration: number;
+            reopen_note?: string;
+            /**
+             * Format: date-time
+             * @description When the case was last reopened, and why.
+             */
+            reopened_at?: string;
+            resources: components["schemas"]["Resource"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @enum {string} */
+            target_group: "physical_impairment" | "intellectual_impairment" | "cognitive_impairment" | "autism" | "mental_health" | "social_problems" | "other";
+            /** Format: uuid */
+            team_id: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Same value as the ETag header, for clients that keep cases in lists.
+             */
+            version: number;
+        };
         Plan: {
             agreements: string[];
             caseworker_name: string;
@@ -1085,6 +1418,106 @@ export interface components {
             /** @description For reached goals: what happens now. */
             what_now?: string;
         };
+        Principle: {
+            /** @enum {string} */
+            code: "P1_HOPES" | "P2_RESOURCES" | "P3_NETWORK" | "P4_OPENNESS" | "P5_EARLY" | "P6_COORDINATED" | "P7_FOLLOW_UP" | "P8_KNOWLEDGE";
+            /** @description Phases where the principle plays a special role. */
+            core: ("sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning")[];
+            description: components["schemas"]["LocalizedText"];
+            /** Format: int32 */
+            number: number;
+            /** @description Phases where the source only implies a role, or is uncertain. */
+            optional: ("sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning")[];
+            /** @description Questions to reflect on, shown as help next to the checklist item. */
+            reflection_questions: components["schemas"]["LocalizedTextList"];
+            /** @description The principle's exact Danish title. */
+            title_da: string;
+            title_en: string;
+        };
+        PrincipleInsight: {
+            /** @description One cell per principle and phase, principle by principle. */
+            cells: components["schemas"]["PrincipleInsightCell"][];
+            /** Format: date */
+            from: string;
+            /**
+             * Format: int32
+             * @description Cells with fewer checklists than this are marked too_few.
+             */
+            min_checklists: number;
+            phases: ("sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning")[];
+            principle_version: string;
+            principles: components["schemas"]["InsightPrinciple"][];
+            team_ids: string[];
+            /** Format: date */
+            to: string;
+        };
+        PrincipleInsightCase: {
+            /** @enum {string} */
+            applicability: "core" | "optional";
+            /** Format: uuid */
+            case_id: string;
+            caseworker_name: string;
+            /** Format: uuid */
+            checklist_id: string;
+            citizen_name: string;
+            /** Format: int32 */
+            iteration: number;
+            /** Format: int32 */
+            round: number;
+            /** @enum {string} */
+            status: "open" | "applied" | "partly_applied" | "not_applied" | "not_relevant_now";
+            /** Format: uuid */
+            team_id: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PrincipleInsightCases: {
+            items: components["schemas"]["PrincipleInsightCase"][];
+            /** @description Pass as cursor for the next page; absent on the last page. */
+            next_cursor?: string;
+        };
+        PrincipleInsightCell: {
+            /**
+             * @description The principle's role in the phase under the set in force.
+             * @enum {string}
+             */
+            applicability: "core" | "optional" | "other";
+            /**
+             * Format: int32
+             * @description Checklists in scope where the principle was relevant (core or optional) in this phase.
+             */
+            checklists: number;
+            counts: components["schemas"]["StatusCounts"];
+            /** @enum {string} */
+            phase: "sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning";
+            /** @enum {string} */
+            principle: "P1_HOPES" | "P2_RESOURCES" | "P3_NETWORK" | "P4_OPENNESS" | "P5_EARLY" | "P6_COORDINATED" | "P7_FOLLOW_UP" | "P8_KNOWLEDGE";
+            /** @description Shares of Checklists; absent when there are too few to read. */
+            shares?: components["schemas"]["StatusShares"];
+            /** @description Fewer than min_checklists checklists: too few to read as practice. */
+            too_few: boolean;
+        };
+        PrincipleSet: {
+            note: string;
+            principles: components["schemas"]["Principle"][];
+            /** Format: date-time */
+            published_at: string;
+            published_by_name?: string;
+            /** @example S2-2023-reconstructed */
+            version: string;
+        };
+        PrincipleVersion: {
+            /** @description Whether new checklists use this version. */
+            in_force: boolean;
+            note: string;
+            /** Format: date-time */
+            published_at: string;
+            published_by_name?: string;
+            version: string;
+        };
+        PrincipleVersions: {
+            items: components["schemas"]["PrincipleVersion"][];
+        };
         Problem: {
             /** @description Current version of the resource, on a failed precondition. */
             current_etag?: string;
@@ -1100,6 +1533,11 @@ export interface components {
              * @example urn:request:3f0c4e
              */
             instance?: string;
+            /**
+             * @description What must be done before the request can succeed: on a refused phase
+             *     move, the core principles still open in the phase's checklist.
+             */
+            missing?: components["schemas"]["MissingItem"][];
             /**
              * Format: int32
              * @description HTTP status code.
@@ -1167,6 +1605,12 @@ export interface components {
             /** @enum {string} */
             rater: "citizen" | "caseworker" | "provider";
         };
+        PublishPrinciplesRequest: {
+            note?: string;
+            principles: components["schemas"]["Principle"][];
+            /** @example 2027-1 */
+            version: string;
+        };
         RefreshRequest: {
             refresh_token?: string;
         };
@@ -1227,6 +1671,27 @@ export interface components {
             /** @description Required for adjust and end. */
             reason?: string;
         };
+        Settings: {
+            /**
+             * @description What happens when a case leaves a phase whose checklist still has open
+             *     core principles: warn (the move happens and the answer lists them) or
+             *     require (the move is refused with 409 until they are answered).
+             * @enum {string}
+             */
+            phase_gate: "warn" | "require";
+            /**
+             * Format: date-time
+             * @description When and by whom the settings were last changed; absent until the first change.
+             */
+            updated_at?: string;
+            updated_by_name?: string;
+            /** Format: int32 */
+            version: number;
+        };
+        SettingsRequest: {
+            /** @enum {string} */
+            phase_gate?: "warn" | "require";
+        };
         SmartCheck: {
             criteria: components["schemas"]["SmartCriterion"][];
             met: boolean;
@@ -1248,6 +1713,25 @@ export interface components {
             id: string;
             /** @example Ane Holm */
             name: string;
+        };
+        StatusCounts: {
+            /** Format: int32 */
+            applied: number;
+            /** Format: int32 */
+            not_applied: number;
+            /** Format: int32 */
+            not_relevant_now: number;
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            partly_applied: number;
+        };
+        StatusShares: {
+            applied: number;
+            not_applied: number;
+            not_relevant_now: number;
+            open: number;
+            partly_applied: number;
         };
         Team: {
             /** Format: date-time */
@@ -2119,6 +2603,382 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChecklists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Case id */
+                case_id: string;
+                /** @description Checklist id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Version of the checklist */
+                    ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerChecklist: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Case id */
+                case_id: string;
+                /** @description Checklist id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Answers */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerChecklistRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description New version of the checklist */
+                    ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checklist"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -3459,7 +4319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Case"];
+                    "application/json": components["schemas"]["PhaseMove"];
                 };
             };
             /** @description Bad Request */
@@ -4483,6 +5343,240 @@ export interface operations {
             };
         };
     };
+    getPrincipleInsights: {
+        parameters: {
+            query?: {
+                /** @description One of your teams */
+                team_id?: string;
+                /** @description First day (YYYY-MM-DD) */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleInsight"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrincipleInsightCases: {
+        parameters: {
+            query: {
+                /** @description Principle code */
+                principle: "P1_HOPES" | "P2_RESOURCES" | "P3_NETWORK" | "P4_OPENNESS" | "P5_EARLY" | "P6_COORDINATED" | "P7_FOLLOW_UP" | "P8_KNOWLEDGE";
+                /** @description Phase */
+                phase: "sagsaabning" | "sagsoplysning" | "sagsvurdering" | "afgoerelse" | "bestilling" | "opfoelgning";
+                /** @description Only items with this answer */
+                status?: "open" | "applied" | "partly_applied" | "not_applied" | "not_relevant_now";
+                /** @description One of your teams */
+                team_id?: string;
+                /** @description First day (YYYY-MM-DD) */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD) */
+                to?: string;
+                /** @description Page size (default 50) */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleInsightCases"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -4518,6 +5612,527 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPrinciples: {
+        parameters: {
+            query?: {
+                /** @description A published version */
+                version?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleSet"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishPrinciples: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The whole set */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishPrinciplesRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleSet"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrincipleVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrincipleVersions"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Version of the settings */
+                    ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description ETag from the last read */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Settings to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description New version of the settings */
+                    ETag?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
