@@ -3324,6 +3324,9 @@ type Checklist struct {
 	// Iteration Pass through the phase sequence; it grows when follow-up sends the case back.
 	Iteration int32 `json:"iteration"`
 
+	// LeftAt When the case left the phase (in opfølgning: moved on from the round); absent while it is worked on.
+	LeftAt *time.Time `json:"left_at,omitempty"`
+
 	// OpenCore Codes of core principles without an answer: what the phase gate looks at.
 	OpenCore []ChecklistOpenCore `json:"open_core"`
 	Phase    ChecklistPhase      `json:"phase"`

@@ -277,7 +277,10 @@ func TestEveryAuditedActionIsRecordedOncePerRequest(t *testing.T) {
 					return env.Do(http.MethodPost, "/api/v1/cases/"+caseID.String()+"/phase", cw.Token, map[string]any{"to": "sagsoplysning"}, "If-Match", ifMatch())
 				}, func() []want {
 					version++
-					return []want{{action: "case.phase", actor: &cw, caseID: &caseID, teamID: &nord.ID, detail: "sagsaabning -> sagsoplysning (4 core principles open)"}}
+					// The checklist of sagsåbning was never opened: the gate
+					// creates it, so the skipped reflection shows as open.
+					return []want{{action: "case.phase", actor: &cw, caseID: &caseID, teamID: &nord.ID, detail: "sagsaabning -> sagsoplysning (4 core principles open)"},
+						{action: "checklist.create", actor: &cw, caseID: &caseID, teamID: &nord.ID}}
 				}},
 				{"case close", 200, func() testkit.Response {
 					return env.Do(http.MethodPost, "/api/v1/cases/"+caseID.String()+"/close", cw.Token, map[string]any{"reason": "moved"}, "If-Match", ifMatch())

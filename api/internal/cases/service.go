@@ -45,6 +45,7 @@ type PhaseGate interface {
 // GateCase is the case and phase the gate is asked about.
 type GateCase struct {
 	ID        uuid.UUID
+	TeamID    uuid.UUID
 	Phase     Phase
 	Iteration int
 	EnteredAt time.Time
@@ -706,7 +707,7 @@ func (s *Service) MovePhase(ctx context.Context, a actor.Actor, id uuid.UUID, ve
 			if err != nil {
 				return nil, "", err
 			}
-			if gate, err = s.gate.Leave(ctx, GateCase{ID: r.ID, Phase: from, Iteration: r.PhaseIteration, EnteredAt: entered}); err != nil {
+			if gate, err = s.gate.Leave(ctx, GateCase{ID: r.ID, TeamID: r.TeamID, Phase: from, Iteration: r.PhaseIteration, EnteredAt: entered}); err != nil {
 				return nil, "", err
 			}
 			if gate.Refuses() {

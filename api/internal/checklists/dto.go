@@ -99,7 +99,9 @@ type ChecklistDTO struct {
 	// Version of the principle set the checklist was created with; it never changes.
 	PrincipleVersion string `json:"principle_version" maxLength:"50"`
 	// Whether this is the checklist of the phase the case is in now.
-	Current    bool          `json:"current"`
+	Current bool `json:"current"`
+	// When the case left the phase (in opfølgning: moved on from the round); absent while it is worked on.
+	LeftAt     string        `json:"left_at,omitempty" format:"date-time" maxLength:"40"`
 	State      string        `json:"state" enums:"not_started,in_progress,complete"`
 	Completion CompletionDTO `json:"completion"`
 	// Codes of core principles without an answer: what the phase gate looks at.

@@ -241,6 +241,7 @@ type Checklist struct {
 	PrincipleVersion string
 	Items            []Item // relevant ones first: core, optional, then the rest, each by number
 	Current          bool
+	LeftAt           *time.Time // when the case left the phase (or round)
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	Version          int

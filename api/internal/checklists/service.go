@@ -293,6 +293,10 @@ func (s *Service) build(ctx context.Context, rows []checklistRow, cur key) ([]Ch
 		c := Checklist{ID: r.ID, CaseID: r.CaseID, Phase: cases.Phase(r.Phase), Iteration: r.Iteration, Round: r.Round,
 			PrincipleVersion: r.PrincipleVersion, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Version: r.Version,
 			Current: key{cases.Phase(r.Phase), r.Iteration, r.Round} == cur}
+		if r.LeftAt != nil {
+			t := r.LeftAt.UTC()
+			c.LeftAt = &t
+		}
 		for _, it := range items[r.ID] {
 			p, _ := set.Principle(it.Principle)
 			item := Item{Principle: p, Applicability: Applicability(it.Applicability), Status: ItemStatus(it.Status),
@@ -522,7 +526,9 @@ func (s *Service) Answer(ctx context.Context, a actor.Actor, caseID, id uuid.UUI
 // phase being left and lists its core principles without an answer. In
 // opfølgning it reads the latest round that has answers, since recording a
 // review starts a fresh, empty round. A phase whose checklist was never
-// opened has all its core principles open under the set in force.
+// opened gets it now, all open, so that skipping the reflection shows in the
+// leader's overview rather than hiding from it. The checklist is marked as
+// left either way.
 func (s *Service) Leave(ctx context.Context, c cases.GateCase) (cases.GateResult, error) {
 	mode, err := s.settings.PhaseGate(ctx)
 	if err != nil {
@@ -539,39 +545,37 @@ func (s *Service) Leave(ctx context.Context, c cases.GateCase) (cases.GateResult
 			pick = append(pick, r)
 		}
 	}
+	a, _ := actor.From(ctx)
+	if len(pick) == 0 {
+		k, err := s.currentKey(ctx, c.ID, c.Phase, c.Iteration, c.EnteredAt)
+		if err != nil {
+			return cases.GateResult{}, err
+		}
+		r, err := s.ensure(ctx, a, cases.Facts{ID: c.ID, TeamID: c.TeamID}, k)
+		if err != nil {
+			return cases.GateResult{}, err
+		}
+		pick = append(pick, r)
+	}
 	sort.Slice(pick, func(i, j int) bool { return pick[i].Round > pick[j].Round })
 	built, err := s.build(ctx, pick, key{})
 	if err != nil {
 		return cases.GateResult{}, err
 	}
-	var chosen *Checklist
-	for i := range built {
-		if chosen == nil || built[i].State() != NotStarted {
-			chosen = &built[i]
-			if built[i].State() != NotStarted {
-				break
-			}
+	chosen := built[0]
+	for _, b := range built {
+		if b.State() != NotStarted {
+			chosen = b
+			break
 		}
 	}
-	var open []Principle
-	if chosen != nil {
-		for _, it := range chosen.OpenCore() {
-			open = append(open, it.Principle)
-		}
-	} else {
-		set, err := s.current(ctx)
-		if err != nil {
-			return cases.GateResult{}, err
-		}
-		for _, p := range set.Principles {
-			if p.In(c.Phase) == Core {
-				open = append(open, p)
-			}
-		}
+	if err := s.st.markLeft(ctx, chosen.ID, s.now(), a.UserID); err != nil {
+		return cases.GateResult{}, err
 	}
-	sort.Slice(open, func(i, j int) bool { return open[i].Number < open[j].Number })
-	for _, p := range open {
+	for _, it := range chosen.OpenCore() {
+		p := it.Principle
 		res.Open = append(res.Open, cases.OpenPrinciple{Code: p.Code, TitleDa: p.TitleDa, TitleEn: p.TitleEn})
 	}
+	sort.Slice(res.Open, func(i, j int) bool { return res.Open[i].Code < res.Open[j].Code })
 	return res, nil
 }

@@ -23,23 +23,24 @@ type setRow struct {
 func (setRow) TableName() string { return "principle_sets" }
 
 type checklistRow struct {
-	ID               uuid.UUID `gorm:"column:id;primaryKey"`
-	CaseID           uuid.UUID `gorm:"column:case_id"`
-	Phase            string    `gorm:"column:phase"`
-	Iteration        int       `gorm:"column:iteration"`
-	Round            int       `gorm:"column:round"`
-	PrincipleVersion string    `gorm:"column:principle_version"`
-	CreatedAt        time.Time `gorm:"column:created_at"`
-	CreatedBy        uuid.UUID `gorm:"column:created_by"`
-	UpdatedAt        time.Time `gorm:"column:updated_at"`
-	UpdatedBy        uuid.UUID `gorm:"column:updated_by"`
-	Version          int       `gorm:"column:version"`
+	ID               uuid.UUID  `gorm:"column:id;primaryKey"`
+	CaseID           uuid.UUID  `gorm:"column:case_id"`
+	Phase            string     `gorm:"column:phase"`
+	Iteration        int        `gorm:"column:iteration"`
+	Round            int        `gorm:"column:round"`
+	PrincipleVersion string     `gorm:"column:principle_version"`
+	CreatedAt        time.Time  `gorm:"column:created_at"`
+	CreatedBy        uuid.UUID  `gorm:"column:created_by"`
+	UpdatedAt        time.Time  `gorm:"column:updated_at"`
+	UpdatedBy        uuid.UUID  `gorm:"column:updated_by"`
+	LeftAt           *time.Time `gorm:"column:left_at"`
+	Version          int        `gorm:"column:version"`
 }
 
 func (checklistRow) TableName() string { return "checklists" }
 
 var checklistColumns = []string{"id", "case_id", "phase", "iteration", "round", "principle_version", "created_at",
-	"created_by", "updated_at", "updated_by", "version"}
+	"created_by", "updated_at", "updated_by", "left_at", "version"}
 
 type itemRow struct {
 	ChecklistID   uuid.UUID  `gorm:"column:checklist_id;primaryKey"`
@@ -152,6 +153,13 @@ func (s store) updateItem(ctx context.Context, r itemRow) error {
 	return db.Translate(res.Error, "update checklist item")
 }
 
+// markLeft records that the case left the checklist's phase.
+func (s store) markLeft(ctx context.Context, id uuid.UUID, at time.Time, by uuid.UUID) error {
+	res := s.db.Conn(ctx).Table("checklists").Where("id = ?", id).
+		Updates(map[string]any{"left_at": at, "updated_at": at, "updated_by": by, "version": gorm.Expr("version + 1")})
+	return db.Translate(res.Error, "mark checklist left")
+}
+
 // touch bumps a checklist's version when it still matches; it reports
 // whether it did.
 func (s store) touch(ctx context.Context, id uuid.UUID, version int, at time.Time, by uuid.UUID) (bool, error) {
@@ -170,16 +178,25 @@ type cellRow struct {
 	N         int    `gorm:"column:n"`
 }
 
-// cellCounts groups the relevant items of the checklists in scope by
-// principle, phase and answer. Relevance is the one frozen on each item.
-func (s store) cellCounts(ctx context.Context, teams []uuid.UUID, from, to time.Time) ([]cellRow, error) {
-	var rows []cellRow
-	err := s.db.Conn(ctx).Table("checklist_items i").
-		Select("i.principle, c.phase, i.status, COUNT(*) AS n").
+// inScope selects the relevant items of the checklists behind the leader's
+// overview: of the teams, last worked on in [from, to), and either answered
+// in part or left behind by the case. A checklist of the phase a case is in
+// that nobody has started yet says nothing about practice yet; once the case
+// moves on, its open items do.
+func (s store) inScope(ctx context.Context, teams []uuid.UUID, from, to time.Time) *gorm.DB {
+	return s.db.Conn(ctx).Table("checklist_items i").
 		Joins("JOIN checklists c ON c.id = i.checklist_id").
 		Joins("JOIN cases k ON k.id = c.case_id").
 		Where("k.team_id IN ? AND c.updated_at >= ? AND c.updated_at < ? AND i.applicability IN ?",
 			teams, from, to, []string{string(Core), string(Optional)}).
+		Where("(c.left_at IS NOT NULL OR EXISTS (SELECT 1 FROM checklist_items a WHERE a.checklist_id = c.id AND a.status <> ?))", string(Open))
+}
+
+// cellCounts groups the relevant items of the checklists in scope by
+// principle, phase and answer. Relevance is the one frozen on each item.
+func (s store) cellCounts(ctx context.Context, teams []uuid.UUID, from, to time.Time) ([]cellRow, error) {
+	var rows []cellRow
+	err := s.inScope(ctx, teams, from, to).Select("i.principle, c.phase, i.status, COUNT(*) AS n").
 		Group("i.principle, c.phase, i.status").Scan(&rows).Error
 	return rows, db.Translate(err, "count checklist answers")
 }
@@ -207,13 +224,9 @@ type cellCaseRow struct {
 }
 
 func (s store) cellCases(ctx context.Context, q cellQuery) ([]cellCaseRow, error) {
-	tx := s.db.Conn(ctx).Table("checklist_items i").
+	tx := s.inScope(ctx, q.teams, q.from, q.to).
 		Select("c.id AS checklist_id, c.case_id, k.team_id, k.citizen_name, u.name AS caseworker_name, c.iteration, c.round, i.applicability, i.status, c.updated_at").
-		Joins("JOIN checklists c ON c.id = i.checklist_id").
-		Joins("JOIN cases k ON k.id = c.case_id").
 		Joins("JOIN users u ON u.id = k.caseworker_id").
-		Where("k.team_id IN ? AND c.updated_at >= ? AND c.updated_at < ? AND i.applicability IN ?",
-			q.teams, q.from, q.to, []string{string(Core), string(Optional)}).
 		Where("i.principle = ? AND c.phase = ?", q.principle, q.phase)
 	if q.status != "" {
 		tx = tx.Where("i.status = ?", q.status)

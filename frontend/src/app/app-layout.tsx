@@ -42,8 +42,13 @@ export function AppLayout() {
   const worksWithCases = role === 'caseworker' || role === 'leader';
   const links: { to: string; label: string }[] = [];
   if (worksWithCases) links.push({ to: '/sager', label: t('common.nav.cases') });
+  if (role === 'leader') links.push({ to: '/indsigt/principper', label: t('common.nav.insights') });
   if (role === 'admin') {
-    links.push({ to: '/admin/brugere', label: t('common.nav.users') }, { to: '/admin/teams', label: t('common.nav.teams') });
+    links.push(
+      { to: '/admin/brugere', label: t('common.nav.users') },
+      { to: '/admin/teams', label: t('common.nav.teams') },
+      { to: '/admin/indstillinger', label: t('common.nav.settings') },
+    );
   }
   return (
     <>

@@ -19,6 +19,9 @@ const CasePlan = lazy(() => import('./routes/case-plan'));
 const CaseBoard = lazy(() => import('./routes/case-board'));
 const AdminUsers = lazy(() => import('./routes/admin-users'));
 const AdminTeams = lazy(() => import('./routes/admin-teams'));
+const AdminSettings = lazy(() => import('./routes/admin-settings'));
+const InsightsPrinciples = lazy(() => import('./routes/insights-principles'));
+const InsightsPrincipleCases = lazy(() => import('./routes/insights-principle-cases'));
 const NotFound = lazy(() => import('./routes/not-found'));
 
 function page(C: LazyExoticComponent<ComponentType>) {
@@ -59,6 +62,9 @@ export const routes = [
       { path: '/sager/:id/tavle', element: page(CaseBoard) },
       { path: '/admin/brugere', element: page(AdminUsers) },
       { path: '/admin/teams', element: page(AdminTeams) },
+      { path: '/admin/indstillinger', element: page(AdminSettings) },
+      { path: '/indsigt/principper', element: page(InsightsPrinciples) },
+      { path: '/indsigt/principper/:principle/:phase', element: page(InsightsPrincipleCases) },
       { path: '*', element: page(NotFound) },
     ],
   },

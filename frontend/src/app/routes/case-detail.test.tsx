@@ -6,6 +6,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import type { Schemas } from '@/lib/api/client';
 import { I18nProvider } from '@/lib/i18n';
 import { json, problem, route, type Call } from '@/features/cases/components/list/fake-api';
+import { aChecklist } from '@/features/checklists/fixtures';
 import CaseDetailPage from './case-detail';
 
 const api = await vi.hoisted(async () => (await import('@/features/cases/components/list/fake-api')).installFakeApi());
@@ -76,6 +77,7 @@ function aCase(over: Partial<Schemas['Case']> = {}): Schemas['Case'] {
   };
 }
 
+const noGate = { mode: 'warn', open_principles: [] };
 const moved = aCase({
   phase: 'bestilling',
   version: 8,
@@ -105,8 +107,13 @@ const gets = () => api.calls.filter((c: Call) => c.method === 'GET' && c.path ==
 
 beforeEach(() => {
   api.reset();
-  // The goals section of the page (features/goals) reads the case's goals.
-  api.handlers.push(route('GET', `/api/v1/cases/${ID}/goals`, () => json(200, { items: [] })));
+  // The goals section of the page (features/goals) reads the case's goals;
+  // the phase section reads the checklists and the phase gate's setting.
+  api.handlers.push(
+    route('GET', `/api/v1/cases/${ID}/goals`, () => json(200, { items: [] })),
+    route('GET', `/api/v1/cases/${ID}/checklists`, () => json(200, { items: [aChecklist('afgoerelse')] })),
+    route('GET', '/api/v1/settings', () => json(200, { phase_gate: 'warn', version: 1 }, { ETag: '"1"' })),
+  );
 });
 
 describe('case page', () => {
@@ -132,7 +139,7 @@ describe('case page', () => {
   it('offers only the allowed phases and moves the case with If-Match', async () => {
     api.handlers.push(
       route('GET', `/api/v1/cases/${ID}`, () => json(200, aCase(), { ETag: '"7"' })),
-      route('POST', `/api/v1/cases/${ID}/phase`, () => json(200, moved, { ETag: '"8"' })),
+      route('POST', `/api/v1/cases/${ID}/phase`, () => json(200, { ...moved, phase_gate: noGate }, { ETag: '"8"' })),
     );
     renderCase();
     const u = userEvent.setup();
@@ -169,7 +176,7 @@ describe('case page', () => {
     api.handlers.push(
       route('GET', `/api/v1/cases/${ID}`, () => json(200, aCase({ version }), { ETag: `"${version}"` })),
       route('POST', `/api/v1/cases/${ID}/phase`, (c) =>
-        c.headers.get('If-Match') === '"9"' ? json(200, moved, { ETag: '"10"' }) : problem(412, 'precondition-failed'),
+        c.headers.get('If-Match') === '"9"' ? json(200, { ...moved, phase_gate: noGate }, { ETag: '"10"' }) : problem(412, 'precondition-failed'),
       ),
     );
     renderCase();
@@ -202,6 +209,85 @@ describe('case page', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Sagen kan ikke rykkes til den fase.');
     expect(within(alert).getByRole('button', { name: 'Hent seneste version' })).toBeTruthy();
+  });
+
+  describe('phase gate', () => {
+    // jsdom has no layout.
+    Element.prototype.scrollIntoView = vi.fn();
+    const opening = aCase({ phase: 'sagsaabning', allowed_next_phases: ['sagsoplysning'], version: 3 });
+    // P1 answered; P4, P5 and P6 (core in sagsaabning) still open.
+    const list = { items: [aChecklist('sagsaabning', {}, { P1_HOPES: { status: 'applied' } })] };
+    function serve(mode: 'warn' | 'require', post: () => Response) {
+      api.handlers.unshift(
+        route('GET', `/api/v1/cases/${ID}`, () => json(200, opening, { ETag: '"3"' })),
+        route('GET', `/api/v1/cases/${ID}/checklists`, () => json(200, list)),
+        route('GET', '/api/v1/settings', () => json(200, { phase_gate: mode, version: 2 }, { ETag: '"2"' })),
+        route('POST', `/api/v1/cases/${ID}/phase`, post),
+      );
+    }
+    const open = ['Mød borgerne med åbenhed, tillid og respekt', 'Hjælp borgerne så tidligt som muligt', 'Arbejd koordineret med borgernes samlede livssituation'];
+
+    it('lists the open core principles before the move and says a move will be refused in require mode', async () => {
+      serve('require', () => problem(500, 'internal'));
+      renderCase();
+      const before = await screen.findByTestId('gate-before');
+      expect(before.textContent).toContain('Disse kerneprincipper er ikke besvaret i tjeklisten for Sagsåbning:');
+      expect(within(before).getAllByRole('listitem').map((li) => li.textContent)).toEqual(open);
+      await waitFor(() => expect(before.textContent).toContain('Sagen kan ikke rykkes videre, før de er besvaret.'));
+      expect(within(before).getByRole('link', { name: 'Gå til tjeklisten' })).toBeTruthy();
+    });
+
+    it('warns after a move in warn mode that left core principles open', async () => {
+      const movedOn = aCase({ phase: 'sagsoplysning', allowed_next_phases: ['sagsvurdering'], version: 4 });
+      serve('warn', () =>
+        json(
+          200,
+          {
+            ...movedOn,
+            phase_gate: {
+              mode: 'warn',
+              open_principles: [{ code: 'P6_COORDINATED', title_da: open[2], title_en: 'Work in a coordinated way' }],
+            },
+          },
+          { ETag: '"4"' },
+        ),
+      );
+      renderCase();
+      const u = userEvent.setup();
+      expect((await screen.findByTestId('gate-before')).textContent).toContain('Du kan godt rykke sagen videre');
+      await u.click(await screen.findByRole('radio', { name: 'Sagsoplysning' }));
+      await u.click(screen.getByRole('button', { name: 'Ryk sagen videre' }));
+      expect(await screen.findByText('Sagen er rykket til Sagsoplysning.')).toBeTruthy();
+      const warning = screen.getAllByRole('alert').find((a) => a.textContent?.includes('Sagen er rykket videre, men'))!;
+      expect(warning.textContent).toContain('disse kerneprincipper var ikke besvaret i tjeklisten:');
+      expect(within(warning).getByRole('listitem').textContent).toBe(open[2]);
+    });
+
+    it('explains a refused move (409 checklist-incomplete) and leads to the checklist', async () => {
+      serve('require', () =>
+        json(409, {
+          type: 'https://bic.example/problems/checklist-incomplete',
+          title: 'Checklist incomplete',
+          status: 409,
+          detail: 'The case cannot leave sagsaabning before the checklist answers every core principle.',
+          missing: [
+            { code: 'P4_OPENNESS', title: open[0] },
+            { code: 'P6_COORDINATED', title: open[2] },
+          ],
+        }),
+      );
+      renderCase();
+      const u = userEvent.setup();
+      await u.click(await screen.findByRole('radio', { name: 'Sagsoplysning' }));
+      await u.click(screen.getByRole('button', { name: 'Ryk sagen videre' }));
+      const refusal = (await screen.findAllByRole('alert')).find((a) => a.textContent?.includes('Sagen kan ikke rykkes videre endnu'))!;
+      expect(refusal.textContent).toContain('Alle kerneprincipper skal være besvaret i tjeklisten for Sagsåbning');
+      expect(within(refusal).getAllByRole('listitem').map((li) => li.textContent)).toEqual([open[0], open[2]]);
+      // Not the generic "cannot move to that phase" conflict.
+      expect(screen.queryByText(/Sagen kan ikke rykkes til den fase/)).toBeNull();
+      await u.click(within(refusal).getByRole('link', { name: 'Gå til tjeklisten' }));
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 3, name: 'Principper i fasen' }));
+    });
   });
 
   it('shows the full CPR number only when asked', async () => {

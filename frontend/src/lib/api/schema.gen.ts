@@ -816,6 +816,11 @@ export interface components {
              * @description Pass through the phase sequence; it grows when follow-up sends the case back.
              */
             iteration: number;
+            /**
+             * Format: date-time
+             * @description When the case left the phase (in opfølgning: moved on from the round); absent while it is worked on.
+             */
+            left_at?: string;
             /** @description Codes of core principles without an answer: what the phase gate looks at. */
             open_core: ("P1_HOPES" | "P2_RESOURCES" | "P3_NETWORK" | "P4_OPENNESS" | "P5_EARLY" | "P6_COORDINATED" | "P7_FOLLOW_UP" | "P8_KNOWLEDGE")[];
             /** @enum {string} */

@@ -5,9 +5,10 @@ import * as auth from '@/features/auth/messages';
 import * as cases from '@/features/cases/messages';
 import * as admin from '@/features/admin/messages';
 import * as goals from '@/features/goals/messages';
+import * as checklists from '@/features/checklists/messages';
 
-const da = { common: common.da, auth: auth.da, cases: cases.da, admin: admin.da, goals: goals.da };
+const da = { common: common.da, auth: auth.da, cases: cases.da, admin: admin.da, goals: goals.da, checklists: checklists.da };
 export type Messages = typeof da;
-const en: Messages = { common: common.en, auth: auth.en, cases: cases.en, admin: admin.en, goals: goals.en };
+const en: Messages = { common: common.en, auth: auth.en, cases: cases.en, admin: admin.en, goals: goals.en, checklists: checklists.en };
 
 export const messages: Record<'da' | 'en', Messages> = { da, en };

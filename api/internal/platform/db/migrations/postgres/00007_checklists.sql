@@ -22,6 +22,9 @@ CREATE TABLE checklists (
     created_by        UUID NOT NULL REFERENCES users (id),
     updated_at        TIMESTAMPTZ NOT NULL,
     updated_by        UUID NOT NULL REFERENCES users (id),
+    -- When the case left the phase (or the follow-up round): from then on an
+    -- unanswered checklist counts in the leader's overview as open.
+    left_at           TIMESTAMPTZ,
     version           INTEGER NOT NULL DEFAULT 1,
     UNIQUE (case_id, phase, iteration, round)
 );

@@ -22,6 +22,9 @@ CREATE TABLE checklists (
     created_by        TEXT NOT NULL REFERENCES users (id),
     updated_at        TIMESTAMP NOT NULL,
     updated_by        TEXT NOT NULL REFERENCES users (id),
+    -- When the case left the phase (or the follow-up round): from then on an
+    -- unanswered checklist counts in the leader's overview as open.
+    left_at           TIMESTAMP,
     version           INTEGER NOT NULL DEFAULT 1,
     UNIQUE (case_id, phase, iteration, round)
 );

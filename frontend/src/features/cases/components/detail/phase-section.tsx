@@ -2,10 +2,15 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '@/components/error-summary';
 import { ErrorMessage, TextArea } from '@/components/fields';
 import type { Case } from '@/features/cases/api/get-case';
-import { useMovePhase } from '@/features/cases/api/move-phase';
+import { useMovePhase, type PhaseGate } from '@/features/cases/api/move-phase';
 import { PHASES, type Phase } from '@/features/cases/components/list/filters';
 import { formatDateTime } from '@/features/cases/components/list/format';
 import { useI18n } from '@/lib/i18n';
+import { useSettings } from '@/features/checklists/api/get-settings';
+import { useChecklists, type Principle } from '@/features/checklists/api/list-checklists';
+import { ChecklistPanel } from '@/features/checklists/components/checklist-panel';
+import { GateAfter, GateBefore, GateRefused } from '@/features/checklists/components/gate-notices';
+import { gateChecklist, gateRefusal, openCore } from '@/features/checklists/gate';
 import { ChangeProblem, FocusNotice } from './change-problem';
 import { Section } from './section';
 
@@ -36,10 +41,23 @@ export function PhaseSteps({ current }: { current: Phase }) {
   );
 }
 
-/** "Ryk sagen videre": only the phases the API allows, sent with If-Match. */
+/**
+ * "Ryk sagen videre": only the phases the API allows, sent with If-Match.
+ * The phase gate is told in plain words: before the move, the core
+ * principles still open in the phase's checklist (and whether the move will
+ * be refused); after a move in warn mode, those that were open; and a refusal
+ * (409 checklist-incomplete) lists what is missing.
+ */
 export function MovePhaseForm({ c, etag, onReload }: { c: Case; etag: string; onReload: () => Promise<unknown> }) {
   const { t } = useI18n();
   const move = useMovePhase(c.id);
+  const checklists = useChecklists(c.id);
+  const settings = useSettings();
+  const gateList = gateChecklist(checklists.data, c.phase, c.phase_iteration);
+  const open = openCore(gateList);
+  const principles: Principle[] = gateList?.items.map((i) => i.principle) ?? [];
+  const refusal = gateRefusal(move.error);
+  const [gate, setGate] = useState<PhaseGate['open_principles']>([]);
   const [to, setTo] = useState<Phase | ''>('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
@@ -62,6 +80,7 @@ export function MovePhaseForm({ c, etag, onReload }: { c: Case; etag: string; on
     }
     setError(undefined);
     setNotice(undefined);
+    setGate([]);
     const trimmed = note.trim();
     move.mutate(
       { to: choice, etag, ...(trimmed ? { note: trimmed } : {}) },
@@ -70,6 +89,7 @@ export function MovePhaseForm({ c, etag, onReload }: { c: Case; etag: string; on
           setTo('');
           setNote('');
           setNotice(t('cases.detail.phase.moved', { phase: t(`cases.labels.phase.${changed.data.phase}`) }));
+          setGate(changed.gate.open_principles);
         },
       },
     );
@@ -85,11 +105,17 @@ export function MovePhaseForm({ c, etag, onReload }: { c: Case; etag: string; on
     <>
       <h3>{t('cases.detail.phase.moveHeading')}</h3>
       {notice && <FocusNotice text={notice} />}
-      <ChangeProblem error={move.error} conflict={t('cases.detail.phase.conflict')} onReload={reload} />
+      <GateAfter open={gate} />
+      {refusal ? (
+        <GateRefused phase={c.phase} missing={refusal} principles={principles} />
+      ) : (
+        <ChangeProblem error={move.error} conflict={t('cases.detail.phase.conflict')} onReload={reload} />
+      )}
       {allowed.length === 0 ? (
         <p>{t('cases.detail.phase.noneAllowed')}</p>
       ) : (
         <form onSubmit={submit} noValidate>
+          <GateBefore phase={c.phase} open={open} mode={settings.data?.data.phase_gate} />
           <ErrorSummary items={summary} />
           <div className={`form-group${error ? ' form-error' : ''}`}>
             <fieldset id="field-phase-to" tabIndex={-1} aria-describedby={error ? 'field-phase-to-error' : undefined}>
@@ -171,6 +197,7 @@ export function PhaseSection({ c, etag, onReload }: { c: Case; etag: string; onR
     <Section heading={t('cases.detail.phase.heading')}>
       <PhaseSteps current={c.phase} />
       {c.phase_iteration > 1 && <p>{t('cases.detail.phase.iteration', { n: c.phase_iteration })}</p>}
+      <ChecklistPanel c={c} />
       <MovePhaseForm c={c} etag={etag} onReload={onReload} />
       <PhaseHistory c={c} />
     </Section>
