@@ -3,33 +3,18 @@
 // by name and by CPR, edit it, provoke and resolve a 412 conflict from a
 // second browser context, advance its phase, log out; another team cannot
 // open it by URL. Axe runs on every screen; screenshots go to test-results/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import * as cases from '../src/features/cases/messages';
 import { checkA11y } from './support/a11y';
 import { apiGetCase, apiLogin, apiMe, createCaseViaApi, newCaseBody, replacementCPR } from './support/api';
-import { expectNoPageErrors, launchBrowser, login, open, pathOf, settle, shot } from './support/browser';
+import { expectNoPageErrors, fileBrowser, open, pathOf, settle, shot } from './support/browser';
 import { text, users } from './support/env';
 
 const t = text.da;
 const c = cases.da;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
-});
-
-async function as(user: (typeof users)[keyof typeof users]): Promise<Page> {
-  const { context, page } = await open(browser);
-  contexts.push(context);
-  await login(page, user);
-  return page;
-}
+const { as, anonymous } = fileBrowser();
 
 const unique = Math.random().toString(36).slice(2, 7);
 const citizenName = `Sofie Mikkelsen ${unique}`;
@@ -225,8 +210,7 @@ describe('case work', () => {
   });
 
   it('the API reference renders at /api/docs', async () => {
-    const { context, page } = await open(browser);
-    contexts.push(context);
+    const page = await anonymous();
     await page.goto('/api/docs');
     await page.getByRole('heading', { level: 1, name: /Borgeren i centrum API/ }).waitFor({ timeout: 20_000 });
     await shot(page, 'api-docs');

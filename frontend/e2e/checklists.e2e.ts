@@ -9,34 +9,19 @@
 // The phase gate's setting is shared by every test file on the same server:
 // it is put back to "warn" after this file, whatever happens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as cases from '../src/features/cases/messages';
 import * as checklists from '../src/features/checklists/messages';
 import { checkA11y } from './support/a11y';
 import { apiClient, apiGetCase, apiLogin, apiMe, createCaseViaApi, newCaseBody, type Schemas } from './support/api';
-import { expectNoPageErrors, focused, launchBrowser, login, open, pathOf, settle, shot } from './support/browser';
+import { expectNoPageErrors, fileBrowser, focused, pathOf, settle, shot } from './support/browser';
 import { fill, text, users } from './support/env';
 
 const k = checklists.da;
 const c = cases.da;
 const t = text.da;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
-});
-
-async function as(user: (typeof users)[keyof typeof users]): Promise<Page> {
-  const { context, page } = await open(browser);
-  contexts.push(context);
-  await login(page, user);
-  return page;
-}
+const { as } = fileBrowser();
 
 /** Waits for the new screen: its h1 (lazy screens keep the old one up while they load), then settle. */
 async function h1(page: Page, name: string | RegExp) {

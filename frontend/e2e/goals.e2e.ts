@@ -5,32 +5,17 @@
 // progress from the citizen and the caseworker and sees chart and table,
 // and marks the goal reached with what happens next. Axe runs on every
 // screen; screenshots go to test-results/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import * as goals from '../src/features/goals/messages';
 import { checkA11y } from './support/a11y';
 import { apiLogin, apiMe, createCaseViaApi, newCaseBody } from './support/api';
-import { expectNoPageErrors, launchBrowser, login, open, pathOf, settle, shot } from './support/browser';
+import { expectNoPageErrors, fileBrowser, pathOf, settle, shot } from './support/browser';
 import { users } from './support/env';
 
 const g = goals.da;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
-});
-
-async function as(user: (typeof users)[keyof typeof users]): Promise<Page> {
-  const { context, page } = await open(browser);
-  contexts.push(context);
-  await login(page, user);
-  return page;
-}
+const { as } = fileBrowser();
 
 // Calendar dates as the server counts them (UTC), so "today" is never in its future.
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

@@ -8,36 +8,21 @@
 // every screen; screenshots and the PDF go to test-results/.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import * as goals from '../src/features/goals/messages';
 import * as cases from '../src/features/cases/messages';
 import { formatDate } from '../src/features/cases/components/list/format';
 import { checkA11y } from './support/a11y';
 import { apiClient, apiGetCase, apiLogin, apiMe, createCaseViaApi, newCaseBody, replacementCPR, type Schemas } from './support/api';
-import { expectNoPageErrors, launchBrowser, login, open, settle, shot } from './support/browser';
+import { expectNoPageErrors, fileBrowser, settle, shot } from './support/browser';
 import { RESULTS_DIR } from './support/stack.mjs';
 import { fill, users } from './support/env';
 
 const g = goals.da;
 const c = cases.da;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
-});
-
-async function as(user: (typeof users)[keyof typeof users]): Promise<Page> {
-  const { context, page } = await open(browser);
-  contexts.push(context);
-  await login(page, user);
-  return page;
-}
+const { as } = fileBrowser();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A local date n days from today, YYYY-MM-DD. */

@@ -4,12 +4,46 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './stack.mjs';
 import { baseUrl, demoPassword, text, type DemoUser, type Lang } from './env';
 
 /** Debian's chromium, headless. One per test file (beforeAll/afterAll). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/**
+ * The browser of one test file: launched before its tests and closed, with
+ * every context it opened, after them. `as(user)` is a fresh context (a
+ * separate user: own cookies and storage) logged in through the real form;
+ * `anonymous()` one that is not logged in.
+ */
+export function fileBrowser() {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const ctx of contexts) await ctx.close().catch(() => {});
+    await browser?.close();
+  });
+  async function anonymous(): Promise<Page> {
+    if (!browser) throw new Error('fileBrowser: the browser is not launched yet (open pages inside a test)');
+    const { context, page } = await open(browser);
+    contexts.push(context);
+    return page;
+  }
+  return {
+    /** A page nobody has logged in on. */
+    anonymous,
+    async as(user: DemoUser | string): Promise<Page> {
+      const page = await anonymous();
+      await login(page, user);
+      return page;
+    },
+  };
 }
 
 const pageErrors = new WeakMap<Page, string[]>();
