@@ -15,8 +15,10 @@ import (
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
 	"github.com/borgeren-i-centrum/bic/api/internal/checklists"
+	"github.com/borgeren-i-centrum/bic/api/internal/feedback"
 	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
+	"github.com/borgeren-i-centrum/bic/api/internal/meetings"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/clock"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/config"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/db"
@@ -37,6 +39,8 @@ type App struct {
 	Goals      *goals.Service
 	Checklists *checklists.Service
 	Settings   *settings.Service
+	Meetings   *meetings.Service
+	Feedback   *feedback.Service
 }
 
 // Options let tests replace the clock and the login throttle.
@@ -109,6 +113,8 @@ func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, erro
 	settingsSvc := settings.NewService(d, auditSvc, clk)
 	checklistSvc := checklists.NewService(d, auditSvc, caseSvc, goalSvc, settingsSvc, clk)
 	caseSvc.SetPhaseGate(checklistSvc)
+	meetingSvc := meetings.NewService(d, auditSvc, caseSvc, clk)
+	feedbackSvc := feedback.NewService(d, auditSvc, caseSvc, meetingSvc, clk, feedback.DefaultThresholds, "")
 	e := server.New(server.Options{
 		Log:        log,
 		BodyLimit:  cfg.BodyLimit,
@@ -127,10 +133,12 @@ func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, erro
 		Goals:      goals.NewHandler(goalSvc),
 		Checklists: checklists.NewHandler(checklistSvc),
 		Settings:   settings.NewHandler(settingsSvc),
+		Meetings:   meetings.NewHandler(meetingSvc),
+		Feedback:   feedback.NewHandler(feedbackSvc, server.NewRateLimiter(cfg.FeedbackRateLimit).Middleware()),
 		Audit:      audit.NewHandler(auditSvc),
 	})
 	return &App{Config: cfg, DB: d, Echo: e, Clock: clk, Audit: auditSvc, Identity: idSvc, Cases: caseSvc, Goals: goalSvc,
-		Checklists: checklistSvc, Settings: settingsSvc}, nil
+		Checklists: checklistSvc, Settings: settingsSvc, Meetings: meetingSvc, Feedback: feedbackSvc}, nil
 }
 
 // Handler is the HTTP handler of the app.

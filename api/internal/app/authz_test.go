@@ -16,8 +16,10 @@ import (
 
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
 	"github.com/borgeren-i-centrum/bic/api/internal/checklists"
+	"github.com/borgeren-i-centrum/bic/api/internal/feedback"
 	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
+	"github.com/borgeren-i-centrum/bic/api/internal/meetings"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
 	"github.com/borgeren-i-centrum/bic/api/internal/testkit"
 )
@@ -50,6 +52,8 @@ const (
 	msgPublish    = "Only administrators publish principle sets."
 	msgSettings   = "Only administrators change the settings."
 	msgInsights   = "The principle overview is for leaders."
+	msgFitLeaders = "The feedback figures are for leaders."
+	msgWording    = "Only administrators load the wording of the scales."
 	statusNotRun  = 0
 	roleAnonymous = "anonymous"
 	sideOwn       = 0
@@ -82,7 +86,11 @@ type world struct {
 	goals [2]goals.Evaluated
 	// checklists[side] is the current checklist of cases[side].
 	checklists [2]checklists.Checklist
-	today      time.Time
+	// meetings[side] is a meeting of cases[side] with a low SRS, whose
+	// alliance signal is signals[side].
+	meetings [2]meetings.Meeting
+	signals  [2]uuid.UUID
+	today    time.Time
 }
 
 func newWorld(t *testing.T, env *testkit.Env) *world {
@@ -106,7 +114,86 @@ func newWorld(t *testing.T, env *testkit.Env) *world {
 	w.today = env.App.Goals.Today()
 	w.goals = [2]goals.Evaluated{w.activeGoal(w.memberOwn, w.caseOwn, ownGoalTitle), w.activeGoal(w.cwOther, w.caseOther, otherGoalTitle)}
 	w.checklists = [2]checklists.Checklist{w.currentChecklist(w.memberOwn, w.caseOwn), w.currentChecklist(w.cwOther, w.caseOther)}
+	for side, u := range []testkit.User{w.memberOwn, w.cwOther} {
+		w.meetings[side] = w.meeting(u, w.cases[side])
+		w.signals[side] = w.lowSRS(u, w.meetings[side])
+		w.score(u, w.meetings[side], feedback.ORS)
+	}
 	return w
+}
+
+// meeting plans a meeting of the case through the service.
+func (w *world) meeting(u testkit.User, c cases.Viewed) meetings.Meeting {
+	w.t.Helper()
+	starts, form := w.today.Format(time.RFC3339), "office"
+	m, err := w.env.App.Meetings.Create(context.Background(), u.Actor(), c.ID, meetings.Fields{StartsAt: &starts, Form: &form})
+	if err != nil {
+		w.t.Fatalf("seed meeting: %v", err)
+	}
+	return m
+}
+
+func scaleItems(scale feedback.Scale, v string) map[string]json.RawMessage {
+	out := map[string]json.RawMessage{}
+	for _, k := range feedback.ItemKeys[scale] {
+		out[k] = json.RawMessage(v)
+	}
+	return out
+}
+
+// score records a mid-range rating of the scale through the service.
+func (w *world) score(u testkit.User, m meetings.Meeting, scale feedback.Scale) {
+	w.t.Helper()
+	if _, err := w.env.App.Feedback.Record(context.Background(), u.Actor(), m.ID, scale, feedback.ScoreInput{Items: scaleItems(scale, "6.0")}); err != nil {
+		w.t.Fatalf("seed %s: %v", scale, err)
+	}
+}
+
+// lowSRS records an SRS below the line and returns its alliance signal.
+func (w *world) lowSRS(u testkit.User, m meetings.Meeting) uuid.UUID {
+	w.t.Helper()
+	ctx := context.Background()
+	if _, err := w.env.App.Feedback.Record(ctx, u.Actor(), m.ID, feedback.SRS, feedback.ScoreInput{Items: scaleItems(feedback.SRS, "7.0")}); err != nil {
+		w.t.Fatalf("seed SRS: %v", err)
+	}
+	list, err := w.env.App.Feedback.CaseSignals(ctx, u.Actor(), m.CaseID)
+	if err != nil || len(list) == 0 {
+		w.t.Fatalf("seed signal: %v (%d)", err, len(list))
+	}
+	for _, g := range list {
+		if g.MeetingID == m.ID {
+			return g.ID
+		}
+	}
+	w.t.Fatal("no signal for the seeded meeting")
+	return uuid.Nil
+}
+
+// mutableMeeting is the meeting a cell may change: a fresh one of a fresh
+// case where the change will succeed, the shared one where it must not.
+func (w *world) mutableMeeting(c call) meetings.Meeting {
+	if c.side == sideOwn && (c.role == "leader" || c.role == "caseworker") {
+		return w.meeting(w.memberOwn, w.freshCase())
+	}
+	return w.meetings[c.side]
+}
+
+// link makes a feedback link to a fresh meeting of the own team's case (a
+// meeting takes one rating per rater).
+func (w *world) link(parts ...string) string {
+	w.t.Helper()
+	m := w.meeting(w.memberOwn, w.caseOwn)
+	l, err := w.env.App.Feedback.CreateLink(context.Background(), w.memberOwn.Actor(), m.ID, parts, feedback.DefaultLinkTTL)
+	if err != nil {
+		w.t.Fatalf("seed link: %v", err)
+	}
+	return l.Token
+}
+
+func meetingNotFound(t *testing.T, w *world, c call, r testkit.Response) {
+	if r.Status == 404 {
+		wantDetail(t, r, fmt.Sprintf("No meeting with id %s.", w.meetings[c.side].ID))
+	}
 }
 
 // currentChecklist opens the case's checklist of its current phase.
@@ -716,6 +803,174 @@ func matrix() []endpoint {
 				}
 				return testkit.Req{Method: "PATCH", Path: path("/settings"), Token: c.as.Token,
 					Body: map[string]any{"phase_gate": "warn"}, Headers: ifMatch(cur.Version)}
+			}},
+
+		// --- meetings and feedback ---
+		{route: "GET /cases/{case_id}/meetings", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/meetings", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: caseNotFound},
+		{route: "POST /cases/{case_id}/meetings", forbidden: msgCaseRole, want: caseExpect(201),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/cases/%s/meetings", w.cases[c.side].ID), Token: c.as.Token,
+					Body: map[string]any{"starts_at": w.today.Format(time.RFC3339), "form": "home"}}
+			},
+			check: caseNotFound},
+		{route: "GET /cases/{case_id}/contact", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/contact", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: caseNotFound},
+		{route: "GET /meetings/{id}", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/meetings/%s", w.meetings[c.side].ID), Token: c.as.Token}
+			},
+			check: meetingNotFound},
+		{route: "PATCH /meetings/{id}", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				m := w.mutableMeeting(c)
+				return testkit.Req{Method: "PATCH", Path: path("/meetings/%s", m.ID), Token: c.as.Token,
+					Body: map[string]any{"place": "Biblioteket"}, Headers: ifMatch(m.Version)}
+			},
+			check: meetingNotFound},
+		{route: "GET /meetings/{id}/ors", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/meetings/%s/ors", w.meetings[c.side].ID), Token: c.as.Token}
+			},
+			check: meetingNotFound},
+		{route: "GET /meetings/{id}/srs", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/meetings/%s/srs", w.meetings[c.side].ID), Token: c.as.Token}
+			},
+			check: meetingNotFound},
+		{route: "POST /meetings/{id}/ors", forbidden: msgCaseRole, want: caseExpect(201),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/meetings/%s/ors", w.mutableMeeting(c).ID), Token: c.as.Token,
+					Body: map[string]any{"items": scaleItems(feedback.ORS, "5.5")}}
+			},
+			check: meetingNotFound},
+		{route: "POST /meetings/{id}/srs", forbidden: msgCaseRole, want: caseExpect(201),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/meetings/%s/srs", w.mutableMeeting(c).ID), Token: c.as.Token,
+					Body: map[string]any{"items": scaleItems(feedback.SRS, "9.5")}}
+			},
+			check: meetingNotFound},
+		{route: "PATCH /meetings/{id}/ors", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				m := w.mutableMeeting(c)
+				if m.ID != w.meetings[c.side].ID {
+					w.score(w.memberOwn, m, feedback.ORS)
+				}
+				return testkit.Req{Method: "PATCH", Path: path("/meetings/%s/ors", m.ID), Token: c.as.Token,
+					Body: map[string]any{"items": scaleItems(feedback.ORS, "6.5"), "reason": "Aflæst forkert"}, Headers: ifMatch(1)}
+			},
+			check: meetingNotFound},
+		{route: "PATCH /meetings/{id}/srs", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				m := w.mutableMeeting(c)
+				if m.ID != w.meetings[c.side].ID {
+					w.score(w.memberOwn, m, feedback.SRS)
+				}
+				return testkit.Req{Method: "PATCH", Path: path("/meetings/%s/srs", m.ID), Token: c.as.Token,
+					Body: map[string]any{"items": scaleItems(feedback.SRS, "9.5"), "reason": "Aflæst forkert"}, Headers: ifMatch(1)}
+			},
+			check: meetingNotFound},
+		{route: "POST /meetings/{id}/questions", forbidden: msgCaseRole, want: caseExpect(204),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/meetings/%s/questions", w.mutableMeeting(c).ID), Token: c.as.Token,
+					Body: map[string]any{"meeting_ok": "yes", "talked_about": "yes"}}
+			},
+			check: meetingNotFound},
+		{route: "GET /meetings/{id}/feedback", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/meetings/%s/feedback", w.meetings[c.side].ID), Token: c.as.Token}
+			},
+			check: meetingNotFound},
+		{route: "POST /meetings/{id}/feedback-links", forbidden: msgCaseRole, want: caseExpect(201),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/meetings/%s/feedback-links", w.meetings[c.side].ID), Token: c.as.Token,
+					Body: map[string]any{"parts": []string{"ors"}}}
+			},
+			check: meetingNotFound},
+		{route: "GET /cases/{case_id}/fit", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/fit", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: caseNotFound},
+		{route: "GET /cases/{case_id}/signals", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/cases/%s/signals", w.cases[c.side].ID), Token: c.as.Token}
+			},
+			check: caseNotFound},
+		{route: "GET /signals", teamless: true, forbidden: msgCaseRole,
+			want: expect{admin: both(403), leader: both(200), caseworker: both(200), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/signals"), Token: c.as.Token}
+			}},
+		{route: "POST /signals/{id}/response", forbidden: msgCaseRole, want: caseExpect(200),
+			req: func(w *world, c call) testkit.Req {
+				id := w.signals[c.side]
+				if c.side == sideOwn && (c.role == "leader" || c.role == "caseworker") {
+					id = w.lowSRS(w.memberOwn, w.meeting(w.memberOwn, w.freshCase()))
+				}
+				return testkit.Req{Method: "POST", Path: path("/signals/%s/response", id), Token: c.as.Token,
+					Body: map[string]any{"note": "Vi mødes hjemme næste gang"}}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 404 {
+					wantDetail(t, r, fmt.Sprintf("No signal with id %s.", w.signals[c.side]))
+				}
+			}},
+		{route: "GET /fit/wording", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/fit/wording?lang=en"), Token: c.as.Token}
+			}},
+		{route: "PUT /fit/wording", teamless: true, forbidden: msgWording,
+			want: expect{admin: both(204), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				four := []string{"A", "B", "C", "D"}
+				return testkit.Req{Method: "PUT", Path: path("/fit/wording"), Token: c.as.Token, Body: map[string]any{
+					"lang": "en", "ors": four, "srs": four, "ors_anchor": []string{"Low", "High"}, "srs_anchor": []string{"Low", "High"},
+					"ors_intro": "Licensed intro", "srs_intro": "Licensed intro"}}
+			}},
+		{route: "GET /insights/fit?team_id={team}", forbidden: msgFitLeaders,
+			want: expect{admin: both(403), leader: cell(200, 404), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/insights/fit?team_id=%s", w.teams[c.side].ID), Token: c.as.Token}
+			}},
+		// A feedback link is its own credential: whoever holds it may use
+		// it, with or without a staff token.
+		{route: "POST /public/feedback/open", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: both(200)},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/public/feedback/open"), Token: c.as.Token,
+					Body: map[string]any{"token": w.link("ors")}}
+			}},
+		{route: "POST /public/feedback/ors", teamless: true,
+			want: expect{admin: both(201), leader: both(201), caseworker: both(201), analyst: both(201), anonymous: both(201)},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/public/feedback/ors"), Token: c.as.Token,
+					Body: map[string]any{"token": w.link("ors"), "submission_id": uuid.New(), "items": scaleItems(feedback.ORS, "6.1")}}
+			}},
+		{route: "POST /public/feedback/srs", teamless: true,
+			want: expect{admin: both(201), leader: both(201), caseworker: both(201), analyst: both(201), anonymous: both(201)},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/public/feedback/srs"), Token: c.as.Token,
+					Body: map[string]any{"token": w.link("srs"), "submission_id": uuid.New(), "items": scaleItems(feedback.SRS, "9.6")}}
+			}},
+		{route: "POST /public/feedback/questions", teamless: true,
+			want: expect{admin: both(201), leader: both(201), caseworker: both(201), analyst: both(201), anonymous: both(201)},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/public/feedback/questions"), Token: c.as.Token,
+					Body: map[string]any{"token": w.link("questions"), "submission_id": uuid.New(), "meeting_ok": "yes", "talked_about": "partly"}}
+			}},
+		{route: "POST /public/feedback/topics", teamless: true,
+			want: expect{admin: both(201), leader: both(201), caseworker: both(201), analyst: both(201), anonymous: both(201)},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/public/feedback/topics"), Token: c.as.Token,
+					Body: map[string]any{"token": w.link("topics"), "submission_id": uuid.New(), "topics": []string{"Min cykel"}}}
 			}},
 
 		// --- audit ---

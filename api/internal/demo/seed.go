@@ -109,6 +109,9 @@ func seedCase(ctx context.Context, a *app.App, ids staffIDs, p plan, r *rand.Ran
 	if err := seedGoals(ctx, a, act, v); err != nil {
 		return fmt.Errorf("goals: %w", err)
 	}
+	if err := seedMeetings(ctx, a, act, v, r); err != nil {
+		return fmt.Errorf("meetings: %w", err)
+	}
 	if p.closed != nil {
 		if v, err = a.Cases.Get(ctx, act, v.ID); err != nil {
 			return fmt.Errorf("reload: %w", err)

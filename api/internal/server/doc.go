@@ -26,6 +26,12 @@
 //	@tag.description			Per case and phase: how each principle was applied. Read by the phase gate.
 //	@tag.name					insights
 //	@tag.description			Overviews for leaders across their teams' cases.
+//	@tag.name					meetings
+//	@tag.description			Meetings with the citizen, and actual contact against the contact agreement.
+//	@tag.name					feedback
+//	@tag.description			FIT (ORS and SRS) and the three feedback questions per meeting, the server's reading of them, feedback links and the signals that close the loop.
+//	@tag.name					public
+//	@tag.description			What a citizen opens from a feedback link, without an account.
 //	@tag.name					settings
 //	@tag.description			Municipality-wide settings, such as the phase-gate mode.
 //	@tag.name					audit

@@ -17,8 +17,10 @@ import (
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
 	"github.com/borgeren-i-centrum/bic/api/internal/checklists"
+	"github.com/borgeren-i-centrum/bic/api/internal/feedback"
 	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
+	"github.com/borgeren-i-centrum/bic/api/internal/meetings"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/httpx"
 	"github.com/borgeren-i-centrum/bic/api/internal/settings"
@@ -38,6 +40,8 @@ type Options struct {
 	Goals      *goals.Handler
 	Checklists *checklists.Handler
 	Settings   *settings.Handler
+	Meetings   *meetings.Handler
+	Feedback   *feedback.Handler
 	Audit      *audit.Handler
 }
 
@@ -107,12 +111,15 @@ func New(o Options) *echo.Echo {
 		v1.Use(o.Limiter.Middleware())
 	}
 	o.Identity.RegisterPublic(v1)
+	o.Feedback.RegisterPublic(v1)
 	authed := v1.Group("", o.Identity.RequireAuth())
 	o.Identity.Register(authed)
 	o.Cases.Register(authed)
 	o.Goals.Register(authed)
 	o.Checklists.Register(authed)
 	o.Settings.Register(authed)
+	o.Meetings.Register(authed)
+	o.Feedback.Register(authed)
 	o.Audit.Register(authed)
 	// Group middleware makes Echo add a catch-all "route not found" handler
 	// under /api/v1 that runs the group's middleware and wins over Echo's own

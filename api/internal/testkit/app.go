@@ -78,6 +78,7 @@ func Start(t testing.TB, dialect string, opts ...Option) *Env {
 	cfg.JWTSecret = randomKey()
 	cfg.EncryptionKey = randomKey()
 	cfg.RateLimit = 0
+	cfg.FeedbackRateLimit = 0
 	switch dialect {
 	case "postgres":
 		cfg.DatabaseURL = NewPostgresDB(t)

@@ -41,6 +41,9 @@ type Config struct {
 	LogLevel   slog.Level // BIC_LOG_LEVEL
 	BodyLimit  int64      // BIC_BODY_LIMIT_BYTES
 	RateLimit  int        // BIC_RATE_LIMIT: requests per minute per client address, 0 = off
+	// BIC_FEEDBACK_RATE_LIMIT: requests per minute per client address to the
+	// citizen's feedback links, which need no account; 0 = off.
+	FeedbackRateLimit int
 	// Location is the municipality's time zone (BIC_TIMEZONE): "today",
 	// overdue follow-ups and "not in the future" follow its wall clock.
 	Location *time.Location
@@ -55,15 +58,16 @@ func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "bic.sqlit
 // Defaults returns the configuration with nothing set.
 func Defaults() Config {
 	return Config{
-		Addr:            "127.0.0.1:8080",
-		DataDir:         "./data",
-		StaticDir:       "./frontend/dist",
-		AccessTokenTTL:  15 * time.Minute,
-		RefreshTokenTTL: 12 * time.Hour,
-		LogLevel:        slog.LevelInfo,
-		BodyLimit:       1 << 20,
-		RateLimit:       1200,
-		Location:        mustZone("Europe/Copenhagen"),
+		Addr:              "127.0.0.1:8080",
+		DataDir:           "./data",
+		StaticDir:         "./frontend/dist",
+		AccessTokenTTL:    15 * time.Minute,
+		RefreshTokenTTL:   12 * time.Hour,
+		LogLevel:          slog.LevelInfo,
+		BodyLimit:         1 << 20,
+		RateLimit:         1200,
+		FeedbackRateLimit: 30,
+		Location:          mustZone("Europe/Copenhagen"),
 	}
 }
 
@@ -176,6 +180,13 @@ func Load(getenv func(string) (string, bool)) (Config, error) {
 		}
 		c.RateLimit = n
 	}
+	if v, ok := getenv("BIC_FEEDBACK_RATE_LIMIT"); ok && v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			errs = append(errs, fmt.Errorf("BIC_FEEDBACK_RATE_LIMIT: %q must be a whole number of requests per minute (0 switches it off)", v))
+		}
+		c.FeedbackRateLimit = n
+	}
 	if err := c.Validate(); err != nil {
 		errs = append(errs, err)
 	}
@@ -227,6 +238,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Duration("refresh_token_ttl", c.RefreshTokenTTL),
 		slog.Bool("trust_proxy", c.TrustProxy),
 		slog.Int("rate_limit_per_minute", c.RateLimit),
+		slog.Int("feedback_rate_limit_per_minute", c.FeedbackRateLimit),
 		slog.String("timezone", c.Location.String()),
 	)
 }
