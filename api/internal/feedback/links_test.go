@@ -145,6 +145,31 @@ func TestFeedbackLinks(t *testing.T) {
 			t.Errorf("citizen topic not on the agenda: %s", mt.Body)
 		}
 	})
+	t.Run("a retry of the last part is still answered as a retry", func(t *testing.T) {
+		last := uuid.New()
+		fresh := o.link(t, o.meeting(t), "questions")
+		body := map[string]any{"token": fresh, "submission_id": last, "meeting_ok": "yes", "talked_about": "yes"}
+		testkit.WantStatus(t, do("questions", body), http.StatusCreated)
+		r := do("questions", body)
+		testkit.WantStatus(t, r, http.StatusOK)
+		if r.JSON["stored"] != false {
+			t.Errorf("retry receipt %s", r.Body)
+		}
+		body["submission_id"] = uuid.New()
+		used := do("questions", body)
+		testkit.WantProblem(t, used, http.StatusConflict, msgUsed)
+		if testkit.Str(used.JSON, "type") != "https://bic.example/problems/already-answered" {
+			t.Errorf("type %s", testkit.Str(used.JSON, "type"))
+		}
+	})
+	t.Run("topics can only be asked for before the meeting", func(t *testing.T) {
+		r := o.env.Do(http.MethodPost, fmt.Sprintf("/api/v1/cases/%s/meetings", o.c.ID), o.cw.Token, map[string]any{
+			"starts_at": "2026-11-02T10:00:00+01:00", "form": "home", "status": "held"})
+		testkit.WantStatus(t, r, http.StatusCreated)
+		l := o.env.Do(http.MethodPost, "/api/v1/meetings/"+testkit.Str(r.JSON, "id")+"/feedback-links", o.cw.Token, map[string]any{"parts": []string{"srs", "topics"}})
+		testkit.WantProblem(t, l, http.StatusUnprocessableEntity, msgInvalid,
+			testkit.FieldErr{Field: "parts[1]", Message: "topics for the agenda can only be asked for before the meeting, while it is planned"})
+	})
 	t.Run("a link whose every part is used no longer opens", func(t *testing.T) {
 		testkit.WantProblem(t, do("open", map[string]any{"token": token}), http.StatusNotFound, msgNoLink)
 	})
@@ -183,7 +208,7 @@ func TestFeedbackLinks(t *testing.T) {
 				t.Errorf("%s without the case", r.Action)
 			}
 		}
-		if count["feedback_link.create"] != 2 || count["feedback_link.submit"] != 4 || count["feedback_link.open"] < 2 {
+		if count["feedback_link.create"] != 3 || count["feedback_link.submit"] != 5 || count["feedback_link.open"] < 2 {
 			t.Errorf("audit counts %v", count)
 		}
 	})

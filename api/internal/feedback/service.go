@@ -505,6 +505,13 @@ func (s *Service) CreateLink(ctx context.Context, a actor.Actor, meetingID uuid.
 		if err != nil {
 			return err
 		}
+		for i, p := range parts {
+			if p == "topics" && m.Status != meetings.Planned {
+				var f errs.Fields
+				f.Add(fmt.Sprintf("parts[%d]", i), "topics for the agenda can only be asked for before the meeting, while it is planned")
+				return f.Err()
+			}
+		}
 		raw := make([]byte, 32)
 		if _, err := rand.Read(raw); err != nil {
 			return fmt.Errorf("token: %w", err)
@@ -525,6 +532,8 @@ func (s *Service) CreateLink(ctx context.Context, a actor.Actor, meetingID uuid.
 	}
 	return out, nil
 }
+
+var errAnswered = errs.New(errs.AlreadyAnswered, "This part has been answered already. Thank you!")
 
 var errNoLink = errs.New(errs.NotFound, "This feedback link does not work. It may have expired or been used already; ask your caseworker for a new one.")
 
@@ -550,8 +559,9 @@ func firstName(name string) string {
 	return ""
 }
 
-// link finds a live link by its token.
-func (s *Service) link(ctx context.Context, token string) (linkRow, meetings.Facts, map[string]useRow, error) {
+// link finds a live link by its token. A link whose every part is used is
+// dead, except to a retry of a submission it already holds (spent = true).
+func (s *Service) link(ctx context.Context, token string, spent bool) (linkRow, meetings.Facts, map[string]useRow, error) {
 	if len(token) < 20 || len(token) > 100 {
 		return linkRow{}, meetings.Facts{}, nil, errNoLink
 	}
@@ -569,7 +579,7 @@ func (s *Service) link(ctx context.Context, token string) (linkRow, meetings.Fac
 	if err != nil {
 		return linkRow{}, meetings.Facts{}, nil, err
 	}
-	if len(uses) >= len(l.Parts.V) {
+	if len(uses) >= len(l.Parts.V) && !spent {
 		return linkRow{}, meetings.Facts{}, nil, errNoLink
 	}
 	m, err := s.meetings.Facts(ctx, l.MeetingID)
@@ -580,7 +590,7 @@ func (s *Service) link(ctx context.Context, token string) (linkRow, meetings.Fac
 func (s *Service) Open(ctx context.Context, token string) (PublicView, error) {
 	var out PublicView
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
-		l, m, uses, err := s.link(ctx, token)
+		l, m, uses, err := s.link(ctx, token, false)
 		if err != nil {
 			return err
 		}
@@ -635,7 +645,7 @@ func (s *Service) Submit(ctx context.Context, token, part string, in Submission)
 	}
 	stored := false
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
-		l, m, uses, err := s.link(ctx, token)
+		l, m, uses, err := s.link(ctx, token, true)
 		if err != nil {
 			return err
 		}
@@ -650,7 +660,10 @@ func (s *Service) Submit(ctx context.Context, token, part string, in Submission)
 			if u.SubmissionID == in.ID {
 				return nil // a retry of what is stored: answer as before
 			}
-			return errs.New(errs.Conflict, "This part has been answered already. Thank you!")
+			return errAnswered
+		}
+		if len(uses) >= len(l.Parts.V) {
+			return errNoLink
 		}
 		if err := f.Err(); err != nil {
 			return err
@@ -660,9 +673,8 @@ func (s *Service) Submit(ctx context.Context, token, part string, in Submission)
 			return err
 		}
 		if !ok {
-			// A retry racing its original: the original wins, and this one
-			// is answered as a retry when the ids match.
-			return errs.New(errs.Conflict, "This part has been answered already. Thank you!")
+			// A retry racing its original: the original wins.
+			return errAnswered
 		}
 		switch part {
 		case "ors", "srs":

@@ -22,6 +22,7 @@ const (
 	NotFound             Code = "not-found"            // 404: also used for "exists, but not in your team"
 	Conflict             Code = "conflict"             // 409
 	ChecklistIncomplete  Code = "checklist-incomplete" // 409: the phase gate requires the open core principles first
+	AlreadyAnswered      Code = "already-answered"     // 409: a one-time feedback part was answered with another submission
 	PreconditionFailed   Code = "precondition-failed"  // 412: stale If-Match
 	PreconditionRequired Code = "precondition-required"
 	TooLarge             Code = "payload-too-large"
