@@ -74,8 +74,9 @@ describe('case work', () => {
     await page.getByRole('button', { name: 'Vis sager', exact: true }).click();
     await page.waitForURL((u) => u.searchParams.get('q') === unique);
     await page.getByRole('link', { name: citizenName }).waitFor();
-    // The previous page stays on screen while the search loads.
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    // The previous page stays on screen while the search loads. (Only the case table: the
+    // attention panel above it has a table of its own.)
+    await expect.poll(() => page.getByRole('table', { name: 'Sager', exact: true }).locator('tbody tr').count()).toBe(1);
     await checkA11y(page, 'cases-list-search');
     await shot(page, 'cases-list-search');
 

@@ -58,6 +58,7 @@ type insightRow struct {
 	Scale     string    `gorm:"column:scale"`
 	Rater     string    `gorm:"column:rater"`
 	Total     int       `gorm:"column:total"`
+	Status    string    `gorm:"column:meeting_status"`
 }
 
 // Insights computes each team's figures. Leaders only, over their own teams.
@@ -84,7 +85,7 @@ func (s *Service) Insights(ctx context.Context, a actor.Actor, f InsightFilter) 
 	var out []TeamFigures
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
 		var rows []insightRow
-		err := s.st.conn(ctx).Table("fit_scores f").Select("k.team_id, f.case_id, f.meeting_id, f.scale, f.rater, f.total").
+		err := s.st.conn(ctx).Table("fit_scores f").Select("k.team_id, f.case_id, f.meeting_id, f.scale, f.rater, f.total, m.status AS meeting_status").
 			Joins("JOIN meetings m ON m.id = f.meeting_id").Joins("JOIN cases k ON k.id = f.case_id").
 			Where("k.team_id IN ? AND m.starts_at >= ? AND m.starts_at < ?", teams, from, to).
 			Order("m.starts_at, f.recorded_at, f.id").Scan(&rows).Error
@@ -92,7 +93,7 @@ func (s *Service) Insights(ctx context.Context, a actor.Actor, f InsightFilter) 
 			return db.Translate(err, "read scores for figures")
 		}
 		var answered []insightRow
-		err = s.st.conn(ctx).Table("feedback_answers f").Select("k.team_id, f.case_id, f.meeting_id").
+		err = s.st.conn(ctx).Table("feedback_answers f").Select("k.team_id, f.case_id, f.meeting_id, m.status AS meeting_status").
 			Joins("JOIN meetings m ON m.id = f.meeting_id").Joins("JOIN cases k ON k.id = f.case_id").
 			Where("k.team_id IN ? AND m.starts_at >= ? AND m.starts_at < ?", teams, from, to).Scan(&answered).Error
 		if err != nil {
@@ -120,7 +121,12 @@ func (s *Service) figures(teams []uuid.UUID, rows, answered []insightRow, held m
 	}
 	byTeam := map[uuid.UUID]map[uuid.UUID]*caseData{}
 	withFeedback := map[uuid.UUID]map[uuid.UUID]bool{}
-	note := func(team, meeting uuid.UUID) {
+	// Feedback counts against meetings held, so only held meetings count
+	// as meetings with feedback.
+	note := func(team, meeting uuid.UUID, status string) {
+		if status != "held" {
+			return
+		}
 		if withFeedback[team] == nil {
 			withFeedback[team] = map[uuid.UUID]bool{}
 		}
@@ -141,10 +147,10 @@ func (s *Service) figures(teams []uuid.UUID, rows, answered []insightRow, held m
 		case r.Scale == string(SRS):
 			c.srsTotal = append(c.srsTotal, Tenths(r.Total))
 		}
-		note(r.TeamID, r.MeetingID)
+		note(r.TeamID, r.MeetingID, r.Status)
 	}
 	for _, r := range answered {
-		note(r.TeamID, r.MeetingID)
+		note(r.TeamID, r.MeetingID, r.Status)
 	}
 	sorted := append([]uuid.UUID(nil), teams...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].String() < sorted[j].String() })

@@ -73,6 +73,15 @@ func TestTheCaseReadingAndClosingTheLoop(t *testing.T) {
 		t.Errorf("you said — we did: %s", next.Body)
 	}
 
+	t.Run("correcting an SRS above the line withdraws its open signal", func(t *testing.T) {
+		post(ms[3], "srs", srsItems(8.0, 9.5, 9.5, 9.5))
+		body := srsItems(9.5, 9.5, 9.5, 9.5)
+		body["reason"] = "Borgeren mente 9,5"
+		testkit.WantStatus(t, o.env.Do(http.MethodPatch, "/api/v1/meetings/"+ms[3]+"/srs", o.cw.Token, body, "If-Match", `"1"`), http.StatusOK)
+		if n := len(testkit.List(o.env.Do(http.MethodGet, "/api/v1/signals?mine=true", o.cw.Token, nil).JSON, "items")); n != 0 {
+			t.Errorf("%d open signals after the correction", n)
+		}
+	})
 	t.Run("a reliable deterioration raises a signal", func(t *testing.T) {
 		post(ms[3], "ors", orsItems(3.0, 3.0, 3.0, 3.0)) // 12.0: 6.0 below the first
 		s := o.env.Do(http.MethodGet, fmt.Sprintf("/api/v1/cases/%s/signals", o.c.ID), o.cw.Token, nil)

@@ -208,7 +208,7 @@ func (s *Service) store(ctx context.Context, m meetings.Facts, scale Scale, rate
 	if !ok {
 		return Score{}, errRated(scale, rater)
 	}
-	if err := s.signalsFor(ctx, m, scale, rater, items); err != nil {
+	if err := s.signalsFor(ctx, m, scale, rater, items, false); err != nil {
 		return Score{}, err
 	}
 	if err := s.audit.Record(ctx, audit.Event{Action: actRecord, CaseID: &m.CaseID, TeamID: &m.TeamID,
@@ -219,10 +219,11 @@ func (s *Service) store(ctx context.Context, m meetings.Facts, scale Scale, rate
 	return toScore(row), err
 }
 
-// signalsFor raises what a new rating calls for: an SRS below the line is an
+// signalsFor raises what a rating calls for: an SRS below the line is an
 // alliance signal; the citizen's ORS reliably below their first is a
-// deterioration.
-func (s *Service) signalsFor(ctx context.Context, m meetings.Facts, scale Scale, rater Rater, items Items) error {
+// deterioration. After a correction (corrected = true) an unanswered signal
+// the new values no longer call for is withdrawn.
+func (s *Service) signalsFor(ctx context.Context, m meetings.Facts, scale Scale, rater Rater, items Items, corrected bool) error {
 	switch {
 	case scale == SRS:
 		if signal, low := s.th.Alliance(items); signal {
@@ -232,6 +233,9 @@ func (s *Service) signalsFor(ctx context.Context, m meetings.Facts, scale Scale,
 			}
 			return s.raise(ctx, m, SignalAlliance, detail)
 		}
+		if corrected {
+			return s.st.withdraw(ctx, m.ID, SignalAlliance)
+		}
 	case scale == ORS && rater == RaterCitizen:
 		series, err := s.orsSeries(ctx, m.CaseID)
 		if err != nil {
@@ -239,6 +243,9 @@ func (s *Service) signalsFor(ctx context.Context, m meetings.Facts, scale Scale,
 		}
 		if o := s.th.ReadORS(series); o.Change == Deteriorated {
 			return s.raise(ctx, m, SignalDeterioration, fmt.Sprintf("ORS %s → %s", o.First, o.Latest))
+		}
+		if corrected {
+			return s.st.withdraw(ctx, m.ID, SignalDeterioration)
 		}
 	}
 	return nil
@@ -309,7 +316,7 @@ func (s *Service) Correct(ctx context.Context, a actor.Actor, meetingID uuid.UUI
 			Item3: int(old[2]), Item4: int(old[3]), Total: int(old.Total()), Reason: reason, CorrectedAt: s.now(), CorrectedBy: a.UserID}); err != nil {
 			return err
 		}
-		if err := s.signalsFor(ctx, m, scale, rater, items); err != nil {
+		if err := s.signalsFor(ctx, m, scale, rater, items, true); err != nil {
 			return err
 		}
 		if err := s.audit.Record(ctx, audit.Event{Action: actCorrect, CaseID: &m.CaseID, TeamID: &m.TeamID,

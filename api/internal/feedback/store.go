@@ -246,6 +246,14 @@ func (s store) raise(ctx context.Context, r signalRow) (bool, error) {
 	return res.RowsAffected == 1, nil
 }
 
+// withdraw removes an unanswered signal of a kind from a meeting: a
+// corrected score no longer calls for it. An answered signal stays, with
+// its answer, as the record of what was done.
+func (s store) withdraw(ctx context.Context, meetingID uuid.UUID, kind SignalKind) error {
+	err := s.conn(ctx).Where("meeting_id = ? AND kind = ? AND responded_at IS NULL", meetingID, string(kind)).Delete(&signalRow{}).Error
+	return db.Translate(err, "withdraw signal")
+}
+
 const signalSelect = "g.id, g.case_id, g.meeting_id, g.kind, g.detail, g.raised_at, g.response, g.responded_at, g.responded_by, COALESCE(r.name, '') AS responded_by_name, m.starts_at, k.citizen_name, u.name AS caseworker_name"
 
 func (s store) signals(ctx context.Context) *gorm.DB {

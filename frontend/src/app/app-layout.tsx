@@ -40,9 +40,10 @@ export function AppLayout() {
 
   const role = me.data?.role;
   const worksWithCases = role === 'caseworker' || role === 'leader';
-  const links: { to: string; label: string }[] = [];
+  // `section`: the part of the app the link stands for (Indsigt covers both insight pages).
+  const links: { to: string; label: string; section?: string }[] = [];
   if (worksWithCases) links.push({ to: '/sager', label: t('common.nav.cases') });
-  if (role === 'leader') links.push({ to: '/indsigt/principper', label: t('common.nav.insights') });
+  if (role === 'leader') links.push({ to: '/indsigt/principper', label: t('common.nav.insights'), section: '/indsigt' });
   if (role === 'admin') {
     links.push(
       { to: '/admin/brugere', label: t('common.nav.users') },
@@ -86,7 +87,8 @@ export function AppLayout() {
               <nav className="nav" aria-label={t('common.nav.label')}>
                 <ul className="mainmenu">
                   {links.map((l) => {
-                    const active = location.pathname === l.to || location.pathname.startsWith(l.to + '/');
+                    const base = l.section ?? l.to;
+                    const active = location.pathname === base || location.pathname.startsWith(base + '/');
                     return (
                       <li key={l.to} className={active ? 'active current' : undefined}>
                         <NavLink to={l.to} className="nav-link">

@@ -22,6 +22,9 @@ const AdminTeams = lazy(() => import('./routes/admin-teams'));
 const AdminSettings = lazy(() => import('./routes/admin-settings'));
 const InsightsPrinciples = lazy(() => import('./routes/insights-principles'));
 const InsightsPrincipleCases = lazy(() => import('./routes/insights-principle-cases'));
+const InsightsFeedback = lazy(() => import('./routes/insights-feedback'));
+const MeetingNew = lazy(() => import('./routes/meeting-new'));
+const MeetingDetail = lazy(() => import('./routes/meeting-detail'));
 const NotFound = lazy(() => import('./routes/not-found'));
 
 function page(C: LazyExoticComponent<ComponentType>) {
@@ -42,6 +45,7 @@ function Home() {
 
 export const routes = [
   { path: '/login', element: page(Login) },
+  { path: '/feedback/:token', element: page(lazy(() => import('./routes/feedback-link'))) }, // public: the citizen's feedback link
   {
     element: (
       <RequireSession>
@@ -60,11 +64,14 @@ export const routes = [
       { path: '/sager/:id/opfoelgning', element: page(CaseFollowUp) },
       { path: '/sager/:id/min-plan', element: page(CasePlan) },
       { path: '/sager/:id/tavle', element: page(CaseBoard) },
+      { path: '/sager/:id/moeder/ny', element: page(MeetingNew) },
+      { path: '/sager/:id/moeder/:meetingId', element: page(MeetingDetail) },
       { path: '/admin/brugere', element: page(AdminUsers) },
       { path: '/admin/teams', element: page(AdminTeams) },
       { path: '/admin/indstillinger', element: page(AdminSettings) },
       { path: '/indsigt/principper', element: page(InsightsPrinciples) },
       { path: '/indsigt/principper/:principle/:phase', element: page(InsightsPrincipleCases) },
+      { path: '/indsigt/feedback', element: page(InsightsFeedback) },
       { path: '*', element: page(NotFound) },
     ],
   },

@@ -113,6 +113,35 @@ beforeEach(() => {
     route('GET', `/api/v1/cases/${ID}/goals`, () => json(200, { items: [] })),
     route('GET', `/api/v1/cases/${ID}/checklists`, () => json(200, { items: [aChecklist('afgoerelse')] })),
     route('GET', '/api/v1/settings', () => json(200, { phase_gate: 'warn', version: 1 }, { ETag: '"1"' })),
+    // The meetings and feedback sections (features/meetings, features/feedback).
+    route('GET', `/api/v1/cases/${ID}/meetings`, () => json(200, { items: [] })),
+    route('GET', `/api/v1/cases/${ID}/contact`, () =>
+      json(200, {
+        status: 'overdue',
+        preferred_frequency: 'every_2_weeks',
+        interval_days: 14,
+        counted_from: 'agreement',
+        counted_from_date: '2026-04-21',
+        days_since: 217,
+        next_expected_on: '2026-05-05',
+        window_from: '2026-08-26',
+        held_by_form: [],
+        forms_outside_agreement: [],
+      }),
+    ),
+    route('GET', `/api/v1/cases/${ID}/fit`, () =>
+      json(200, {
+        case_id: ID,
+        thresholds: { clinical_cutoff: 25, reliable_change: 5, alliance_total: 36, alliance_item: 9 },
+        ors: [],
+        outcome: { count: 0, change: 0, classification: 'too_few_scores', first_in_clinical_range: false, latest_in_clinical_range: false, clinically_significant_change: false },
+        collateral_ors: [],
+        srs: [],
+      }),
+    ),
+    route('GET', `/api/v1/cases/${ID}/signals`, () => json(200, { items: [] })),
+    route('GET', `/api/v1/cases/${ID}/follow-ups`, () => json(200, { items: [] })),
+    route('GET', /^\/api\/v1\/fit\/wording/, () => json(404, { type: 'about:blank', title: 'Not Found', status: 404 })),
   );
 });
 
@@ -122,7 +151,7 @@ describe('case page', () => {
     renderCase();
     expect(await screen.findByRole('heading', { level: 1, name: 'Peter Lauridsen' })).toBeTruthy();
     expect(document.title).toBe('Sag – Borgeren i centrum');
-    for (const h of ['Borgeren', 'Om sagen', 'Håb, ønsker og drømme', 'Ressourcer', 'Netværk', 'Kontaktaftale', 'Forventningsafstemning', 'Opfølgning', 'Fase', 'Sagens status'])
+    for (const h of ['Borgeren', 'Om sagen', 'Håb, ønsker og drømme', 'Møder', 'Feedback (FIT)', 'Ressourcer', 'Netværk', 'Kontaktaftale', 'Forventningsafstemning', 'Opfølgning', 'Fase', 'Sagens status'])
       expect(screen.getByRole('heading', { level: 2, name: h })).toBeTruthy();
     expect(screen.getByText('Jeg vil gerne bo tættere på min mor.')).toBeTruthy();
     expect(screen.getByText('Bekræftet af borgeren')).toBeTruthy();

@@ -19,6 +19,8 @@ import {
 import { PhaseSection } from '@/features/cases/components/detail/phase-section';
 import { StatusSection } from '@/features/cases/components/detail/status-section';
 import { GoalsSection } from '@/features/goals/components/goals-section';
+import { FitSection } from '@/features/feedback/components/fit-section';
+import { MeetingsSection } from '@/features/meetings/components/meetings-section';
 import { OverdueBadge } from '@/features/cases/components/list/overdue-badge';
 import { useT } from '@/lib/i18n';
 
@@ -93,6 +95,8 @@ export default function CaseDetailPage() {
       <AboutSection c={c} />
       <DreamsSection c={c} />
       <GoalsSection caseId={c.id} />
+      <MeetingsSection caseId={c.id} />
+      <FitSection caseId={c.id} />
       <ResourcesSection c={c} />
       <NetworkSection c={c} />
       <ContactSection c={c} />

@@ -63,9 +63,13 @@ function Where() {
   return <output data-testid="where">{l.pathname + l.search}</output>;
 }
 
+let mySignals: Schemas['FeedbackSignal'][] = [];
+
 function renderAt(path: string, role: Schemas['User']['role'] = 'caseworker') {
   api.handlers.push(
     route('GET', '/api/v1/me', () => json(200, user(ANE, 'Ane Holm', role))),
+    // "Sager der kræver opmærksomhed" (features/feedback).
+    route('GET', '/api/v1/signals?mine=true', () => json(200, { items: mySignals })),
     route('GET', /^\/api\/v1\/users\?/, () =>
       json(200, { items: [user(SOREN, 'Søren Dalby', 'caseworker'), user(ANE, 'Ane Holm', 'caseworker'), user('a1', 'Ada Analytiker', 'analyst')] }),
     ),
@@ -87,7 +91,10 @@ function renderAt(path: string, role: Schemas['User']['role'] = 'caseworker') {
 
 const listCalls = () => api.calls.filter((c) => c.method === 'GET' && c.path.startsWith('/api/v1/cases'));
 
-beforeEach(() => api.reset());
+beforeEach(() => {
+  api.reset();
+  mySignals = [];
+});
 
 describe('case list', () => {
   it('shows the cases with an overdue badge in words, and announces the count', async () => {
@@ -107,6 +114,38 @@ describe('case list', () => {
     await waitFor(() => expect(screen.getByText('Viser 2 sager').getAttribute('aria-live')).toBe('polite'));
     expect(screen.getByRole('link', { name: 'Opret sag' }).getAttribute('href')).toBe('/sager/ny');
     expect(document.title).toBe('Sager – Borgeren i centrum');
+  });
+
+  it('lists the caseworker\'s cases that need attention, with the signal in plain words and a link to the case', async () => {
+    mySignals = [
+      {
+        id: 's1',
+        case_id: fineCase.id,
+        meeting_id: 'm1',
+        meeting_starts_at: '2026-11-17T09:00:00Z',
+        kind: 'alliance',
+        detail: 'SRS 28.0; low: relationship',
+        raised_at: '2026-11-17T10:00:00Z',
+        response: '',
+        citizen_name: 'Camilla Bech',
+        caseworker_name: 'Ane Holm',
+      },
+    ];
+    api.handlers.push(route('GET', /^\/api\/v1\/cases\?/, () => json(200, { items: [overdueCase, fineCase] })));
+    renderAt('/sager');
+    const panel = await screen.findByRole('region', { name: 'Sager der kræver opmærksomhed' });
+    const row = within(panel).getAllByRole('row')[1]!;
+    expect(within(row).getByRole('link', { name: 'Gå til sagen for Camilla Bech' }).getAttribute('href')).toBe(`/sager/${fineCase.id}`);
+    expect(within(row).getByText('Borgeren gav en lav SRS')).toBeTruthy();
+    expect(within(row).getByText('17. november 2026')).toBeTruthy();
+  });
+
+  it('shows no attention panel when nothing needs attention', async () => {
+    api.handlers.push(route('GET', /^\/api\/v1\/cases\?/, () => json(200, { items: [overdueCase] })));
+    renderAt('/sager');
+    await screen.findByRole('table', { name: 'Sager' });
+    await waitFor(() => expect(api.calls.some((c) => c.path === '/api/v1/signals?mine=true')).toBe(true));
+    expect(screen.queryByRole('region', { name: 'Sager der kræver opmærksomhed' })).toBeNull();
   });
 
   it('sends the filters from the URL and puts new ones back in the URL', async () => {

@@ -26,6 +26,7 @@ import {
 import { FilterForm } from '@/features/cases/components/list/filter-form';
 import { filtersFromParams, filtersToParams, hasFilters, PAGE_SIZE, toListParams } from '@/features/cases/components/list/filters';
 import { Pager } from '@/features/cases/components/list/pager';
+import { AttentionPanel } from '@/features/feedback/components/attention-panel';
 import { ApiError, type Schemas } from '@/lib/api/client';
 import { useT } from '@/lib/i18n';
 
@@ -130,6 +131,8 @@ export default function CasesListPage() {
           {t('cases.list.createCase')}
         </Link>
       </div>
+
+      <AttentionPanel enabled={role === 'caseworker' || role === 'leader'} />
 
       <FilterForm
         key={search}

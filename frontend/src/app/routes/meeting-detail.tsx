@@ -1,0 +1,5 @@
+import { MeetingPage } from '@/features/meetings/components/meeting-page';
+
+export default function MeetingDetailRoute() {
+  return <MeetingPage />;
+}

@@ -1,0 +1,5 @@
+import { NewMeetingPage } from '@/features/meetings/components/new-meeting-page';
+
+export default function MeetingNewRoute() {
+  return <NewMeetingPage />;
+}
