@@ -29,6 +29,7 @@ type Facts struct {
 	NextFollowUp     *time.Time
 	Phase            Phase
 	PhaseIteration   int
+	OpenedAt         time.Time
 }
 
 // HasDream reports whether the case holds a dream with that id.
@@ -53,7 +54,7 @@ func (s *Service) Facts(ctx context.Context, id uuid.UUID) (Facts, error) {
 	c := s.toCase(r, nil)
 	return Facts{ID: c.ID, TeamID: c.TeamID, Status: c.Status, CitizenName: c.Citizen.Name, CaseworkerName: c.CaseworkerName,
 		Dreams: c.Dreams, ContactAgreement: c.ContactAgreement, Expectations: c.Expectations, NextFollowUp: c.NextFollowUp,
-		Phase: c.Phase, PhaseIteration: r.PhaseIteration}, nil
+		Phase: c.Phase, PhaseIteration: r.PhaseIteration, OpenedAt: r.OpenedAt.UTC()}, nil
 }
 
 // FactsFor authorises the actor for a case (role, then team) and reads its

@@ -291,10 +291,7 @@ func (s *Service) Contact(ctx context.Context, a actor.Actor, caseID uuid.UUID) 
 		if err != nil {
 			return err
 		}
-		opened, err := s.st.caseOpenedAt(ctx, caseID)
-		if err != nil {
-			return err
-		}
+		opened := f.OpenedAt
 		rows, err := s.st.held(ctx, caseID)
 		if err != nil {
 			return err

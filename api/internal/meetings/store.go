@@ -90,17 +90,6 @@ func (s store) held(ctx context.Context, caseID uuid.UUID) ([]heldRow, error) {
 	return rows, db.Translate(err, "list held meetings")
 }
 
-// caseOpenedAt is when the case was opened, the start of its contact when no
-// meeting has been held and no agreement dated. The cases domain's facts do
-// not carry it, so the one column is read here.
-func (s store) caseOpenedAt(ctx context.Context, caseID uuid.UUID) (time.Time, error) {
-	var r struct {
-		OpenedAt time.Time `gorm:"column:opened_at"`
-	}
-	err := s.conn(ctx).Table("cases").Select("opened_at").Where("id = ?", caseID).Take(&r).Error
-	return r.OpenedAt, db.Translate(err, "read case opening")
-}
-
 // previous is the case's latest meeting, not cancelled, that started before
 // startsAt.
 func (s store) previous(ctx context.Context, caseID uuid.UUID, startsAt time.Time) (meetingRow, error) {
