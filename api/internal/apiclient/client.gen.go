@@ -4257,8 +4257,12 @@ type Checklist struct {
 	CreatedAt  time.Time           `json:"created_at"`
 
 	// Current Whether this is the checklist of the phase the case is in now.
-	Current bool               `json:"current"`
-	Id      openapi_types.UUID `json:"id"`
+	Current bool `json:"current"`
+
+	// Gate Whether the phase gate reads this checklist if the case leaves its phase
+	// now: of the current pass, the latest round with answers, else the latest.
+	Gate bool               `json:"gate"`
+	Id   openapi_types.UUID `json:"id"`
 
 	// Items All eight principles: core first, then optional, then the rest, each by number.
 	Items []ChecklistItem `json:"items"`

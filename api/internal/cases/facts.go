@@ -62,7 +62,7 @@ func (s *Service) Facts(ctx context.Context, id uuid.UUID) (Facts, error) {
 // refusal comes as an *audit.Denial for action, so that the caller's
 // RecordDenial writes it after rolling back.
 func (s *Service) FactsFor(ctx context.Context, a actor.Actor, id uuid.UUID, action audit.Action) (Facts, error) {
-	if err := requireCaseRole(a); err != nil {
+	if err := a.RequireCaseAccess(); err != nil {
 		return Facts{}, err
 	}
 	f, err := s.Facts(ctx, id)

@@ -48,7 +48,7 @@ type GateCase struct {
 	TeamID    uuid.UUID
 	Phase     Phase
 	Iteration int
-	EnteredAt time.Time
+	EnteredAt time.Time // set when leaving opfølgning, the one phase with rounds
 }
 
 // GateResult is the gate's answer: the mode in force and the core principles
@@ -103,13 +103,6 @@ func (s *Service) Today() time.Time { return clock.TodayOf(s.clock) }
 // seeding, jobs).
 func onBehalfOf(ctx context.Context, a actor.Actor) context.Context {
 	return actor.With(ctx, a)
-}
-
-func requireCaseRole(a actor.Actor) error {
-	if !a.WorksWithCases() {
-		return errs.New(errs.Forbidden, "Your role does not give access to case content.")
-	}
-	return nil
 }
 
 func notFound(id uuid.UUID) error { return errs.NotFoundf("No case with id %s.", id) }
@@ -211,7 +204,7 @@ func (s *Service) citizenColumns(name string, cpr CPR) (map[string]any, error) {
 // Create opens a case in sagsåbning in one of the actor's teams.
 func (s *Service) Create(ctx context.Context, a actor.Actor, in NewCase) (Viewed, error) {
 	ctx = onBehalfOf(ctx, a)
-	if err := requireCaseRole(a); err != nil {
+	if err := a.RequireCaseAccess(); err != nil {
 		return Viewed{}, err
 	}
 	now := s.now()
@@ -310,7 +303,7 @@ type Viewed struct {
 // Get reads one case with its phase history, and audits the read.
 func (s *Service) Get(ctx context.Context, a actor.Actor, id uuid.UUID) (Viewed, error) {
 	ctx = onBehalfOf(ctx, a)
-	if err := requireCaseRole(a); err != nil {
+	if err := a.RequireCaseAccess(); err != nil {
 		return Viewed{}, err
 	}
 	var out Viewed
@@ -335,7 +328,7 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, id uuid.UUID) (Viewed,
 // RevealCPR decrypts the citizen's CPR number. Every reveal is audited.
 func (s *Service) RevealCPR(ctx context.Context, a actor.Actor, id uuid.UUID) (string, error) {
 	ctx = onBehalfOf(ctx, a)
-	if err := requireCaseRole(a); err != nil {
+	if err := a.RequireCaseAccess(); err != nil {
 		return "", err
 	}
 	var cpr string
@@ -406,7 +399,7 @@ type Page struct {
 // shown is audited as read in a list.
 func (s *Service) List(ctx context.Context, a actor.Actor, f ListFilter) (Page, error) {
 	ctx = onBehalfOf(ctx, a)
-	if err := requireCaseRole(a); err != nil {
+	if err := a.RequireCaseAccess(); err != nil {
 		return Page{}, err
 	}
 	// The handlers bound the page size; a caller that does not must not reach
@@ -490,7 +483,7 @@ func (s *Service) List(ctx context.Context, a actor.Actor, f ListFilter) (Page, 
 // LookupCPR finds the actor's teams' cases for one exact CPR number. The CPR
 // travels in a request body, never in a URL, so it stays out of access logs.
 func (s *Service) LookupCPR(ctx context.Context, a actor.Actor, cpr string, limit int, cursor string) (Page, error) {
-	if err := requireCaseRole(a); err != nil {
+	if err := a.RequireCaseAccess(); err != nil {
 		return Page{}, err
 	}
 	var f errs.Fields
@@ -508,7 +501,7 @@ func (s *Service) LookupCPR(ctx context.Context, a actor.Actor, cpr string, limi
 func (s *Service) mutate(ctx context.Context, a actor.Actor, id uuid.UUID, version int, action audit.Action,
 	fn func(ctx context.Context, r caseRow) (cols map[string]any, detail string, err error)) (Viewed, error) {
 	ctx = onBehalfOf(ctx, a)
-	if err := requireCaseRole(a); err != nil {
+	if err := a.RequireCaseAccess(); err != nil {
 		return Viewed{}, err
 	}
 	var out Viewed
@@ -703,9 +696,13 @@ func (s *Service) MovePhase(ctx context.Context, a actor.Actor, id uuid.UUID, ve
 				from, to, strings.Join(allowed, ", ")))
 		}
 		if s.gate != nil {
-			entered, err := s.st.phaseEnteredAt(ctx, r.ID)
-			if err != nil {
-				return nil, "", err
+			// Only opfølgning has rounds, so only it needs to know since when.
+			var entered time.Time
+			var err error
+			if from == PhaseFollowUp {
+				if entered, err = s.st.phaseEnteredAt(ctx, r.ID); err != nil {
+					return nil, "", err
+				}
 			}
 			if gate, err = s.gate.Leave(ctx, GateCase{ID: r.ID, TeamID: r.TeamID, Phase: from, Iteration: r.PhaseIteration, EnteredAt: entered}); err != nil {
 				return nil, "", err

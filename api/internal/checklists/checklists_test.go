@@ -122,6 +122,9 @@ func TestEachPhaseChecklistMarksTheRelevantPrinciplesOfTheTable(t *testing.T) {
 				if testkit.Str(cl, "phase") != string(phase) {
 					t.Fatalf("current checklist is for %s, want %s", testkit.Str(cl, "phase"), phase)
 				}
+				if cl["gate"] != true {
+					t.Errorf("%s: the gate does not read the current checklist", phase)
+				}
 				if n := len(testkit.List(cl, "items")); n != 8 {
 					t.Errorf("%s: %d items, want all 8 principles", phase, n)
 				}
@@ -415,6 +418,19 @@ func TestFollowUpReviewsGetAChecklistEach(t *testing.T) {
 	second := o.current(t, c.ID)
 	if testkit.Num(second, "round") != 2 || testkit.Str(second, "id") == testkit.Str(first, "id") || testkit.Str(second, "state") != "not_started" {
 		t.Errorf("after a review the current checklist is round %d (%s), want a fresh round 2", testkit.Num(second, "round"), testkit.Str(second, "state"))
+	}
+	gates := map[int]bool{}
+	for _, cl := range o.checklists(t, o.cw.Token, c.ID) {
+		if testkit.Str(cl, "phase") == "opfoelgning" {
+			gates[testkit.Num(cl, "round")] = cl["gate"] == true
+		}
+	}
+	if !gates[1] || gates[2] {
+		t.Errorf("gate flags by round %v: the gate reads round 1, the one with answers", gates)
+	}
+	r1 := o.env.Do(get, fmt.Sprintf("/api/v1/cases/%s/checklists/%s", c.ID, testkit.Str(first, "id")), o.cw.Token, nil)
+	if r1.JSON["gate"] != true {
+		t.Errorf("a single read of round 1 says gate = %v", r1.JSON["gate"])
 	}
 	mv := o.move(t, c.ID, cases.PhaseAssessment)
 	testkit.WantStatus(t, mv, http.StatusOK)

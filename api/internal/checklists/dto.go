@@ -100,6 +100,9 @@ type ChecklistDTO struct {
 	PrincipleVersion string `json:"principle_version" maxLength:"50"`
 	// Whether this is the checklist of the phase the case is in now.
 	Current bool `json:"current"`
+	// Whether the phase gate reads this checklist if the case leaves its phase
+	// now: of the current pass, the latest round with answers, else the latest.
+	Gate bool `json:"gate"`
 	// When the case left the phase (in opfølgning: moved on from the round); absent while it is worked on.
 	LeftAt     string        `json:"left_at,omitempty" format:"date-time" maxLength:"40"`
 	State      string        `json:"state" enums:"not_started,in_progress,complete"`
@@ -268,7 +271,7 @@ func toChecklistDTO(c Checklist) ChecklistDTO {
 		pct = int32(answered * 100 / relevant)
 	}
 	d := ChecklistDTO{ID: c.ID, CaseID: c.CaseID, Phase: string(c.Phase), Iteration: int32(c.Iteration), Round: int32(c.Round),
-		PrincipleVersion: c.PrincipleVersion, Current: c.Current, State: string(c.State()),
+		PrincipleVersion: c.PrincipleVersion, Current: c.Current, Gate: c.Gate, State: string(c.State()),
 		Completion: CompletionDTO{Answered: int32(answered), Relevant: int32(relevant), Percent: pct},
 		OpenCore:   []string{}, Items: make([]ChecklistItemDTO, len(c.Items)),
 		CreatedAt: ts(c.CreatedAt), UpdatedAt: ts(c.UpdatedAt), Version: int32(c.Version)}

@@ -2,7 +2,6 @@ package checklists
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -29,16 +28,6 @@ func (h *Handler) Register(g *echo.Group) {
 	g.PATCH("/cases/:case_id/checklists/:id", h.answer)
 	g.GET("/insights/principles", h.insights)
 	g.GET("/insights/principles/cases", h.insightCases)
-}
-
-func caseActor(c echo.Context) (actor.Actor, error) {
-	a := actor.MustFrom(c.Request().Context())
-	// Refuse before reading the body, so a role without access learns
-	// nothing from validation messages.
-	if !a.WorksWithCases() {
-		return actor.Actor{}, errs.New(errs.Forbidden, "Your role does not give access to case content.")
-	}
-	return a, nil
 }
 
 func respond(c echo.Context, cl Checklist) error {
@@ -288,18 +277,8 @@ func (h *Handler) answer(c echo.Context) error {
 
 // period reads from/to as dates, defaulting to the last 90 days.
 func (h *Handler) period(q *httpx.Query) InsightFilter {
-	from, to := h.svc.DefaultPeriod()
-	f := InsightFilter{TeamID: q.UUID("team_id"), From: from, To: to}
-	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
-		if v := q.String(name, 10); v != "" {
-			d, err := time.Parse(time.DateOnly, v)
-			if err != nil {
-				q.Invalid(name, "must be a date (2026-01-31)")
-				continue
-			}
-			*dst = d
-		}
-	}
+	f := InsightFilter{TeamID: q.UUID("team_id")}
+	f.From, f.To = q.Period(h.svc.DefaultPeriod())
 	return f
 }
 
@@ -385,4 +364,9 @@ func (h *Handler) insightCases(c echo.Context) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.JSON(http.StatusOK, toInsightCasesDTO(p))
+}
+
+// caseActor is the actor of a case-content request (see actor.CaseWorkerFrom).
+func caseActor(c echo.Context) (actor.Actor, error) {
+	return actor.CaseWorkerFrom(c.Request().Context())
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/clock"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/httpx"
 )
@@ -107,13 +108,6 @@ type CasePage struct {
 	NextCursor string
 }
 
-func (s *Service) location() *time.Location {
-	if z, ok := s.clock.(interface{ Location() *time.Location }); ok && z.Location() != nil {
-		return z.Location()
-	}
-	return time.UTC
-}
-
 // scope checks the role and turns the filter into teams and instants.
 func (s *Service) scope(a actor.Actor, f InsightFilter) (teams []uuid.UUID, from, to time.Time, err error) {
 	if a.Role != actor.RoleLeader {
@@ -131,23 +125,12 @@ func (s *Service) scope(a actor.Actor, f InsightFilter) (teams []uuid.UUID, from
 		fe.Add("to", "must not be before from")
 		return nil, time.Time{}, time.Time{}, fe.Err()
 	}
-	loc := s.location()
-	from = time.Date(f.From.Year(), f.From.Month(), f.From.Day(), 0, 0, 0, 0, loc).UTC()
-	to = time.Date(f.To.Year(), f.To.Month(), f.To.Day()+1, 0, 0, 0, 0, loc).UTC()
+	from, to = clock.Days(s.clock, f.From, f.To)
 	return teams, from, to, nil
 }
 
 // DefaultPeriod is the last 90 days up to today.
-func (s *Service) DefaultPeriod() (from, to time.Time) {
-	to = s.Today()
-	return to.AddDate(0, 0, -89), to
-}
-
-// Today is the municipality's date.
-func (s *Service) Today() time.Time {
-	y, m, d := s.clock.Now().In(s.location()).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+func (s *Service) DefaultPeriod() (from, to time.Time) { return clock.LastDays(s.clock, 90) }
 
 // Insights counts, for every principle × phase, how the relevant items of
 // the checklists in scope were answered. Cells with fewer than

@@ -241,6 +241,7 @@ type Checklist struct {
 	PrincipleVersion string
 	Items            []Item // relevant ones first: core, optional, then the rest, each by number
 	Current          bool
+	Gate             bool       // the one the phase gate reads if the case leaves its phase now
 	LeftAt           *time.Time // when the case left the phase (or round)
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
@@ -273,14 +274,14 @@ func (c Checklist) Completion() (answered, relevant int) {
 // answered) or in progress.
 func (c Checklist) State() State {
 	answered, relevant := c.Completion()
-	any := false
+	started := false
 	for _, it := range c.Items {
-		any = any || it.Status.Answered()
+		started = started || it.Status.Answered()
 	}
 	switch {
-	case answered == relevant && any:
+	case answered == relevant && started:
 		return Complete
-	case any:
+	case started:
 		return InProgress
 	case relevant == 0:
 		return Complete

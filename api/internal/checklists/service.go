@@ -361,6 +361,9 @@ func (s *Service) List(ctx context.Context, a actor.Actor, caseID uuid.UUID) ([]
 		if out, err = s.build(ctx, rows, cur); err != nil {
 			return err
 		}
+		if f.Status != cases.StatusClosed {
+			markGate(out, cur)
+		}
 		return s.audit.Record(ctx, audit.Event{Action: actList, CaseID: &caseID, TeamID: &f.TeamID})
 	})
 	if err != nil {
@@ -409,16 +412,33 @@ func (s *Service) Get(ctx context.Context, a actor.Actor, caseID, id uuid.UUID) 
 	return out, nil
 }
 
+// one builds a single checklist. When it belongs to the pass the case is in,
+// the pass is read too, to tell whether the gate reads this one.
 func (s *Service) one(ctx context.Context, r checklistRow, f cases.Facts) (Checklist, error) {
 	cur, err := s.keyOf(ctx, f)
 	if err != nil {
 		return Checklist{}, err
 	}
-	list, err := s.build(ctx, []checklistRow{r}, cur)
+	rows := []checklistRow{r}
+	inPass := f.Status != cases.StatusClosed && r.Phase == string(cur.phase) && r.Iteration == cur.iteration
+	if inPass {
+		if rows, err = s.st.checklistsOfPass(ctx, r.CaseID, r.Phase, r.Iteration); err != nil {
+			return Checklist{}, err
+		}
+	}
+	list, err := s.build(ctx, rows, cur)
 	if err != nil {
 		return Checklist{}, err
 	}
-	return list[0], nil
+	if inPass {
+		markGate(list, cur)
+	}
+	for _, c := range list {
+		if c.ID == r.ID {
+			return c, nil
+		}
+	}
+	return Checklist{}, fmt.Errorf("checklist %s missing from its pass", r.ID)
 }
 
 // Answer records answers for some principles of a checklist. Every item
@@ -522,6 +542,42 @@ func (s *Service) Answer(ctx context.Context, a actor.Actor, caseID, id uuid.UUI
 	return out, nil
 }
 
+// gateOf is the index of the checklist the phase gate reads among those of
+// one pass through a phase, latest round first: the latest round that has
+// answers (in opfølgning, recording a review starts a fresh, empty round),
+// else the latest round. -1 for none.
+func gateOf(pass []Checklist) int {
+	for i, c := range pass {
+		if c.State() != NotStarted {
+			return i
+		}
+	}
+	if len(pass) == 0 {
+		return -1
+	}
+	return 0
+}
+
+// markGate flags, among a case's checklists, the one the phase gate would
+// read if the case left its current phase now, so that clients need not
+// repeat the rule.
+func markGate(list []Checklist, cur key) {
+	var pass []int
+	for i, c := range list {
+		if c.Phase == cur.phase && c.Iteration == cur.iteration {
+			pass = append(pass, i)
+		}
+	}
+	sort.Slice(pass, func(a, b int) bool { return list[pass[a]].Round > list[pass[b]].Round })
+	in := make([]Checklist, len(pass))
+	for i, j := range pass {
+		in[i] = list[j]
+	}
+	if g := gateOf(in); g >= 0 {
+		list[pass[g]].Gate = true
+	}
+}
+
 // Leave is the phase gate (cases.PhaseGate): it reads the checklist of the
 // phase being left and lists its core principles without an answer. In
 // opfølgning it reads the latest round that has answers, since recording a
@@ -535,15 +591,9 @@ func (s *Service) Leave(ctx context.Context, c cases.GateCase) (cases.GateResult
 		return cases.GateResult{}, err
 	}
 	res := cases.GateResult{Mode: string(mode)}
-	rows, err := s.st.checklistsOfCase(ctx, c.ID)
+	pick, err := s.st.checklistsOfPass(ctx, c.ID, string(c.Phase), c.Iteration)
 	if err != nil {
 		return cases.GateResult{}, err
-	}
-	var pick []checklistRow
-	for _, r := range rows {
-		if r.Phase == string(c.Phase) && r.Iteration == c.Iteration {
-			pick = append(pick, r)
-		}
 	}
 	a, _ := actor.From(ctx)
 	if len(pick) == 0 {
@@ -557,18 +607,11 @@ func (s *Service) Leave(ctx context.Context, c cases.GateCase) (cases.GateResult
 		}
 		pick = append(pick, r)
 	}
-	sort.Slice(pick, func(i, j int) bool { return pick[i].Round > pick[j].Round })
 	built, err := s.build(ctx, pick, key{})
 	if err != nil {
 		return cases.GateResult{}, err
 	}
-	chosen := built[0]
-	for _, b := range built {
-		if b.State() != NotStarted {
-			chosen = b
-			break
-		}
-	}
+	chosen := built[gateOf(built)]
 	if err := s.st.markLeft(ctx, chosen.ID, s.now(), a.UserID); err != nil {
 		return cases.GateResult{}, err
 	}

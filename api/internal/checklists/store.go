@@ -98,6 +98,16 @@ func (s store) checklistsOfCase(ctx context.Context, caseID uuid.UUID) ([]checkl
 	return rows, db.Translate(err, "list checklists")
 }
 
+// checklistsOfPass lists a case's checklists of one pass through a phase,
+// latest round first.
+func (s store) checklistsOfPass(ctx context.Context, caseID uuid.UUID, phase string, iteration int) ([]checklistRow, error) {
+	var rows []checklistRow
+	err := s.db.Conn(ctx).Table("checklists").Select(checklistColumns).
+		Where("case_id = ? AND phase = ? AND iteration = ?", caseID, phase, iteration).
+		Order("round DESC").Limit(1000).Scan(&rows).Error
+	return rows, db.Translate(err, "list checklists of a phase")
+}
+
 func (s store) checklist(ctx context.Context, id uuid.UUID) (checklistRow, error) {
 	var r checklistRow
 	err := s.db.Conn(ctx).Table("checklists").Select(checklistColumns).Where("id = ?", id).Take(&r).Error

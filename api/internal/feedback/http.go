@@ -4,9 +4,11 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/labstack/echo/v4"
 
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/clock"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/httpx"
 )
@@ -55,14 +57,6 @@ func (h *Handler) RegisterPublic(g *echo.Group) {
 	p.POST("/topics", h.submitTopics)
 }
 
-func caseActor(c echo.Context) (actor.Actor, error) {
-	a := actor.MustFrom(c.Request().Context())
-	if !a.WorksWithCases() {
-		return actor.Actor{}, errs.New(errs.Forbidden, "Your role does not give access to case content.")
-	}
-	return a, nil
-}
-
 func noStore(c echo.Context) { c.Response().Header().Set("Cache-Control", "no-store") }
 
 func (h *Handler) scores(c echo.Context, scale Scale) error {
@@ -82,17 +76,21 @@ func (h *Handler) scores(c echo.Context, scale Scale) error {
 	return c.JSON(http.StatusOK, ScoreListDTO{Items: h.svc.scoreDTOs(list)})
 }
 
-func (h *Handler) record(c echo.Context, scale Scale, rater string, items func() ScoreInput) error {
+// scoreRequest reads what recording or correcting a score needs: the
+// meeting and the actor, refused before the body is read, then the body.
+func scoreRequest(c echo.Context, body any) (uuid.UUID, actor.Actor, error) {
 	id, err := httpx.PathUUID(c, "id")
 	if err != nil {
-		return err
+		return uuid.Nil, actor.Actor{}, err
 	}
 	a, err := caseActor(c)
 	if err != nil {
-		return err
+		return uuid.Nil, actor.Actor{}, err
 	}
-	in := items()
-	in.Rater = rater
+	return id, a, httpx.BindJSON(c, body)
+}
+
+func (h *Handler) record(c echo.Context, a actor.Actor, id uuid.UUID, scale Scale, in ScoreInput) error {
 	sc, err := h.svc.Record(c.Request().Context(), a, id, scale, in)
 	if err != nil {
 		return err
@@ -101,15 +99,7 @@ func (h *Handler) record(c echo.Context, scale Scale, rater string, items func()
 	return c.JSON(http.StatusCreated, h.svc.scoreDTO(sc))
 }
 
-func (h *Handler) correct(c echo.Context, scale Scale, in ScoreInput) error {
-	id, err := httpx.PathUUID(c, "id")
-	if err != nil {
-		return err
-	}
-	a, err := caseActor(c)
-	if err != nil {
-		return err
-	}
+func (h *Handler) correct(c echo.Context, a actor.Actor, id uuid.UUID, scale Scale, in ScoreInput) error {
 	version, err := httpx.IfMatch(c)
 	if err != nil {
 		return err
@@ -186,13 +176,11 @@ func (h *Handler) listSRS(c echo.Context) error { return h.scores(c, SRS) }
 //	@Router			/meetings/{id}/ors [post]
 func (h *Handler) recordORS(c echo.Context) error {
 	var in ORSRequest
-	if _, err := caseActor(c); err != nil {
+	id, a, err := scoreRequest(c, &in)
+	if err != nil {
 		return err
 	}
-	if err := httpx.BindJSON(c, &in); err != nil {
-		return err
-	}
-	return h.record(c, ORS, in.Rater, func() ScoreInput { return ScoreInput{Items: in.Items.raw()} })
+	return h.record(c, a, id, ORS, ScoreInput{Rater: in.Rater, Items: in.Items.raw()})
 }
 
 // recordSRS godoc
@@ -221,13 +209,11 @@ func (h *Handler) recordORS(c echo.Context) error {
 //	@Router			/meetings/{id}/srs [post]
 func (h *Handler) recordSRS(c echo.Context) error {
 	var in SRSRequest
-	if _, err := caseActor(c); err != nil {
+	id, a, err := scoreRequest(c, &in)
+	if err != nil {
 		return err
 	}
-	if err := httpx.BindJSON(c, &in); err != nil {
-		return err
-	}
-	return h.record(c, SRS, in.Rater, func() ScoreInput { return ScoreInput{Items: in.Items.raw()} })
+	return h.record(c, a, id, SRS, ScoreInput{Rater: in.Rater, Items: in.Items.raw()})
 }
 
 // correctORS godoc
@@ -259,13 +245,11 @@ func (h *Handler) recordSRS(c echo.Context) error {
 //	@Router			/meetings/{id}/ors [patch]
 func (h *Handler) correctORS(c echo.Context) error {
 	var in ORSCorrection
-	if _, err := caseActor(c); err != nil {
+	id, a, err := scoreRequest(c, &in)
+	if err != nil {
 		return err
 	}
-	if err := httpx.BindJSON(c, &in); err != nil {
-		return err
-	}
-	return h.correct(c, ORS, ScoreInput{Rater: in.Rater, Items: in.Items.raw(), Reason: in.Reason})
+	return h.correct(c, a, id, ORS, ScoreInput{Rater: in.Rater, Items: in.Items.raw(), Reason: in.Reason})
 }
 
 // correctSRS godoc
@@ -297,13 +281,11 @@ func (h *Handler) correctORS(c echo.Context) error {
 //	@Router			/meetings/{id}/srs [patch]
 func (h *Handler) correctSRS(c echo.Context) error {
 	var in SRSCorrection
-	if _, err := caseActor(c); err != nil {
+	id, a, err := scoreRequest(c, &in)
+	if err != nil {
 		return err
 	}
-	if err := httpx.BindJSON(c, &in); err != nil {
-		return err
-	}
-	return h.correct(c, SRS, ScoreInput{Rater: in.Rater, Items: in.Items.raw(), Reason: in.Reason})
+	return h.correct(c, a, id, SRS, ScoreInput{Rater: in.Rater, Items: in.Items.raw(), Reason: in.Reason})
 }
 
 // answers godoc
@@ -701,18 +683,8 @@ func (h *Handler) setWording(c echo.Context) error {
 //	@Router			/insights/fit [get]
 func (h *Handler) insights(c echo.Context) error {
 	q := httpx.NewQuery(c)
-	to := h.svc.Today()
-	f := InsightFilter{TeamID: q.UUID("team_id"), From: to.AddDate(0, 0, -89), To: to}
-	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
-		if v := q.String(name, 10); v != "" {
-			d, err := time.Parse(time.DateOnly, v)
-			if err != nil {
-				q.Invalid(name, "must be a date (2026-01-31)")
-				continue
-			}
-			*dst = d
-		}
-	}
+	f := InsightFilter{TeamID: q.UUID("team_id")}
+	f.From, f.To = q.Period(h.svc.DefaultPeriod())
 	if err := q.Err(); err != nil {
 		return err
 	}
@@ -775,7 +747,7 @@ func (h *Handler) openLink(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	out := PublicViewDTO{FirstName: v.FirstName, MeetingDate: v.MeetingStart.In(h.svc.location()).Format(time.DateOnly),
+	out := PublicViewDTO{FirstName: v.FirstName, MeetingDate: v.MeetingStart.In(clock.LocationOf(h.svc.clock)).Format(time.DateOnly),
 		ExpiresAt: ts(v.ExpiresAt), Wording: wordingDTO(lang, w, qs, licensed)}
 	for _, p := range v.Parts {
 		out.Parts = append(out.Parts, PublicPartDTO{Part: p.Part, Done: p.Done})
@@ -908,4 +880,9 @@ func (h *Handler) submitTopics(c echo.Context) error {
 		return err
 	}
 	return h.receipt(c, in.Token, "topics", Submission{ID: in.SubmissionID, Topics: in.Topics})
+}
+
+// caseActor is the actor of a case-content request (see actor.CaseWorkerFrom).
+func caseActor(c echo.Context) (actor.Actor, error) {
+	return actor.CaseWorkerFrom(c.Request().Context())
 }

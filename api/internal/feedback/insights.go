@@ -10,6 +10,7 @@ import (
 
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/clock"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/db"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 )
@@ -38,18 +39,11 @@ type TeamFigures struct {
 	MeetingsHeld, MeetingsWithFeedback int
 }
 
-func (s *Service) location() *time.Location {
-	if z, ok := s.clock.(interface{ Location() *time.Location }); ok && z.Location() != nil {
-		return z.Location()
-	}
-	return time.UTC
-}
-
 // Today is the municipality's date.
-func (s *Service) Today() time.Time {
-	y, m, d := s.clock.Now().In(s.location()).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+func (s *Service) Today() time.Time { return clock.TodayOf(s.clock) }
+
+// DefaultPeriod is the last 90 days up to today.
+func (s *Service) DefaultPeriod() (from, to time.Time) { return clock.LastDays(s.clock, 90) }
 
 type insightRow struct {
 	TeamID    uuid.UUID `gorm:"column:team_id"`
@@ -79,9 +73,7 @@ func (s *Service) Insights(ctx context.Context, a actor.Actor, f InsightFilter) 
 		fe.Add("to", "must not be before from")
 		return nil, fe.Err()
 	}
-	loc := s.location()
-	from := time.Date(f.From.Year(), f.From.Month(), f.From.Day(), 0, 0, 0, 0, loc).UTC()
-	to := time.Date(f.To.Year(), f.To.Month(), f.To.Day()+1, 0, 0, 0, 0, loc).UTC()
+	from, to := clock.Days(s.clock, f.From, f.To)
 	var out []TeamFigures
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
 		var rows []insightRow

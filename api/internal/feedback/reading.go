@@ -2,6 +2,7 @@ package feedback
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/actor"
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/db"
 	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 )
 
@@ -128,8 +130,8 @@ func (s *Service) CaseSignals(ctx context.Context, a actor.Actor, caseID uuid.UU
 // actor's teams, or only the actor's own cases. Each case shown is audited.
 func (s *Service) OpenSignals(ctx context.Context, a actor.Actor, mine bool) ([]Signal, error) {
 	ctx = actor.With(ctx, a)
-	if !a.WorksWithCases() {
-		return nil, errs.New(errs.Forbidden, "Your role does not give access to case content.")
+	if err := a.RequireCaseAccess(); err != nil {
+		return nil, err
 	}
 	var out []Signal
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
@@ -189,7 +191,7 @@ func (s *Service) Respond(ctx context.Context, a actor.Actor, id uuid.UUID, note
 		c, err := s.cases.FactsFor(ctx, a, r.CaseID, actSignalReply)
 		if err != nil {
 			var d *audit.Denial
-			if asDenial(err, &d) {
+			if errors.As(err, &d) {
 				d.Err = errs.NotFoundf("No signal with id %s.", id)
 			}
 			return err
@@ -235,19 +237,19 @@ func (s *Service) ForMeeting(ctx context.Context, a actor.Actor, meetingID uuid.
 		if err != nil {
 			return err
 		}
-		for _, sc := range []Scale{ORS, SRS} {
-			rows, err := s.st.scoresOfMeeting(ctx, meetingID, sc)
-			if err != nil {
-				return err
-			}
-			list, err := s.withHistory(ctx, rows)
-			if err != nil {
-				return err
-			}
-			if sc == ORS {
-				out.ORS = list
+		scores, err := s.st.scoresOfMeeting(ctx, meetingID, ORS, SRS)
+		if err != nil {
+			return err
+		}
+		list, err := s.withHistory(ctx, scores)
+		if err != nil {
+			return err
+		}
+		for _, sc := range list {
+			if sc.Scale == ORS {
+				out.ORS = append(out.ORS, sc)
 			} else {
-				out.SRS = list
+				out.SRS = append(out.SRS, sc)
 			}
 		}
 		ans, err := s.st.answer(ctx, meetingID)
@@ -330,7 +332,7 @@ func (s *Service) SetWording(ctx context.Context, a actor.Actor, lang string, w 
 		return err
 	}
 	return s.db.InTx(ctx, func(ctx context.Context) error {
-		if err := s.st.saveWording(ctx, wordingRow{Lang: lang, Content: dbJSON(w), UpdatedAt: s.now(), UpdatedBy: a.UserID}); err != nil {
+		if err := s.st.saveWording(ctx, wordingRow{Lang: lang, Content: db.JSON[Wording]{V: w}, UpdatedAt: s.now(), UpdatedBy: a.UserID}); err != nil {
 			return err
 		}
 		return s.audit.Record(ctx, audit.Event{Action: actWording, Detail: "lang " + lang})

@@ -190,8 +190,11 @@ func (s *Service) Record(ctx context.Context, a actor.Actor, meetingID uuid.UUID
 	return out, nil
 }
 
+// errRated is a second rating where a correction is meant; it shares the
+// already-answered type with a used feedback-link part, so clients tell it
+// apart from a closed case by the type, not the wording.
 var errRated = func(scale Scale, rater Rater) error {
-	return errs.New(errs.Conflict, fmt.Sprintf("This meeting already has an %s from the %s. Correct it, with a reason, instead.",
+	return errs.New(errs.AlreadyAnswered, fmt.Sprintf("This meeting already has an %s from the %s. Correct it, with a reason, instead.",
 		strings.ToUpper(string(scale)), rater))
 }
 
@@ -323,7 +326,11 @@ func (s *Service) Correct(ctx context.Context, a actor.Actor, meetingID uuid.UUI
 			Detail: fmt.Sprintf("%s by %s, meeting %s: %s → %s", scale, rater, m.ID, old.Total(), items.Total())}); err != nil {
 			return err
 		}
-		list, err := s.withHistory(ctx, []scoreRow{mustScore(s.st.score(ctx, meetingID, scale, rater))})
+		row, err := s.st.score(ctx, meetingID, scale, rater)
+		if err != nil {
+			return err
+		}
+		list, err := s.withHistory(ctx, []scoreRow{row})
 		if err != nil {
 			return err
 		}
@@ -334,13 +341,6 @@ func (s *Service) Correct(ctx context.Context, a actor.Actor, meetingID uuid.UUI
 		return Score{}, fmt.Errorf("correct %s: %w", scale, s.audit.RecordDenial(ctx, err))
 	}
 	return out, nil
-}
-
-func mustScore(r scoreRow, err error) scoreRow {
-	if err != nil {
-		return scoreRow{}
-	}
-	return r
 }
 
 func (s *Service) withHistory(ctx context.Context, rows []scoreRow) ([]Score, error) {

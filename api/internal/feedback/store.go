@@ -126,9 +126,14 @@ func (s store) scores(ctx context.Context) *gorm.DB {
 		Joins("JOIN meetings m ON m.id = f.meeting_id").Joins("LEFT JOIN users u ON u.id = f.recorded_by")
 }
 
-func (s store) scoresOfMeeting(ctx context.Context, meetingID uuid.UUID, scale Scale) ([]scoreRow, error) {
+// scoresOfMeeting reads a meeting's ratings of the given scales.
+func (s store) scoresOfMeeting(ctx context.Context, meetingID uuid.UUID, scales ...Scale) ([]scoreRow, error) {
+	names := make([]string, len(scales))
+	for i, sc := range scales {
+		names[i] = string(sc)
+	}
 	var rows []scoreRow
-	err := s.scores(ctx).Where("f.meeting_id = ? AND f.scale = ?", meetingID, string(scale)).Order("f.rater").Scan(&rows).Error
+	err := s.scores(ctx).Where("f.meeting_id = ? AND f.scale IN ?", meetingID, names).Order("f.scale, f.rater").Scan(&rows).Error
 	return rows, db.Translate(err, "read scores")
 }
 

@@ -74,8 +74,8 @@ func (s *Service) caseFor(ctx context.Context, a actor.Actor, caseID uuid.UUID, 
 
 // goalFor authorises access to one goal through its case.
 func (s *Service) goalFor(ctx context.Context, a actor.Actor, id uuid.UUID, action audit.Action) (goalRow, cases.Facts, error) {
-	if !a.WorksWithCases() {
-		return goalRow{}, cases.Facts{}, errs.New(errs.Forbidden, "Your role does not give access to case content.")
+	if err := a.RequireCaseAccess(); err != nil {
+		return goalRow{}, cases.Facts{}, err
 	}
 	r, err := s.st.goal(ctx, id)
 	if err != nil {

@@ -86,8 +86,8 @@ func noMeeting(id uuid.UUID) error { return errs.NotFoundf("No meeting with id %
 // another team's case is the same NotFound as a missing one, as an
 // *audit.Denial for the caller's RecordDenial.
 func (s *Service) meetingFor(ctx context.Context, a actor.Actor, id uuid.UUID, action audit.Action) (meetingRow, cases.Facts, error) {
-	if !a.WorksWithCases() {
-		return meetingRow{}, cases.Facts{}, errs.New(errs.Forbidden, "Your role does not give access to case content.")
+	if err := a.RequireCaseAccess(); err != nil {
+		return meetingRow{}, cases.Facts{}, err
 	}
 	r, err := s.st.meeting(ctx, id)
 	if err != nil {

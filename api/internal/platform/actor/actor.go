@@ -6,6 +6,8 @@ import (
 	"context"
 
 	"github.com/google/uuid"
+
+	"github.com/borgeren-i-centrum/bic/api/internal/platform/errs"
 )
 
 // Role is a staff role. The set is closed; new roles need a migration of the
@@ -51,6 +53,28 @@ func (a Actor) InTeam(team uuid.UUID) bool {
 // content of its own teams.
 func (a Actor) WorksWithCases() bool {
 	return a.Role == RoleCaseworker || a.Role == RoleLeader
+}
+
+// RequireCaseAccess refuses roles that never see case content.
+func (a Actor) RequireCaseAccess() error {
+	if !a.WorksWithCases() {
+		return errs.New(errs.Forbidden, "Your role does not give access to case content.")
+	}
+	return nil
+}
+
+// CaseWorkerFrom is the actor of a request that reads or writes case content.
+// Handlers call it before reading the body, so that a role without access
+// learns nothing from validation messages.
+func CaseWorkerFrom(ctx context.Context) (Actor, error) {
+	a, ok := From(ctx)
+	if !ok {
+		return Actor{}, errs.New(errs.Unauthenticated, "Log in first.")
+	}
+	if err := a.RequireCaseAccess(); err != nil {
+		return Actor{}, err
+	}
+	return a, nil
 }
 
 type ctxKey struct{}

@@ -54,13 +54,32 @@ type Zoned struct {
 // Location is the zone dates are read in.
 func (z Zoned) Location() *time.Location { return z.Loc }
 
+// LocationOf is the zone dates are read in: c's when it has one, else UTC.
+func LocationOf(c Clock) *time.Location {
+	if z, ok := c.(interface{ Location() *time.Location }); ok && z.Location() != nil {
+		return z.Location()
+	}
+	return time.UTC
+}
+
 // TodayOf is the calendar date of c's now, in c's zone when it has one (UTC
 // otherwise), as midnight UTC of that date: the form dates are stored in.
 func TodayOf(c Clock) time.Time {
-	loc := time.UTC
-	if z, ok := c.(interface{ Location() *time.Location }); ok && z.Location() != nil {
-		loc = z.Location()
-	}
-	y, m, d := c.Now().In(loc).Date()
+	y, m, d := c.Now().In(LocationOf(c)).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Days is the span of instants [start, end) that covers the calendar dates
+// from to to, both included, as c's zone sees them: a period a user picks.
+func Days(c Clock, from, to time.Time) (start, end time.Time) {
+	loc := LocationOf(c)
+	start = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc).UTC()
+	end = time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc).UTC()
+	return start, end
+}
+
+// LastDays is the period of n calendar dates that ends today.
+func LastDays(c Clock, n int) (from, to time.Time) {
+	to = TodayOf(c)
+	return to.AddDate(0, 0, 1-n), to
 }

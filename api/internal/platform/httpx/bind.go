@@ -380,6 +380,31 @@ func (q *Query) Time(name string) *time.Time {
 	return &t
 }
 
+// Date returns the parameter as a calendar date, YYYY-MM-DD (nil if absent).
+func (q *Query) Date(name string) *time.Time {
+	v, ok := q.get(name)
+	if !ok {
+		return nil
+	}
+	d, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		q.fields.Add(name, "must be a date (2026-01-31)")
+		return nil
+	}
+	return &d
+}
+
+// Period reads the dates from and to, each defaulting to the given one.
+func (q *Query) Period(from, to time.Time) (time.Time, time.Time) {
+	if d := q.Date("from"); d != nil {
+		from = *d
+	}
+	if d := q.Date("to"); d != nil {
+		to = *d
+	}
+	return from, to
+}
+
 // Enum returns the parameter if it is one of allowed.
 func (q *Query) Enum(name string, allowed ...string) string {
 	v, ok := q.get(name)

@@ -60,6 +60,7 @@ export function aChecklist(
     updated_at: '2026-11-20T09:00:00Z',
     version: 1,
     ...over,
+    gate: over.gate ?? over.current ?? true,
   };
 }
 

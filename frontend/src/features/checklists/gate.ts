@@ -1,4 +1,4 @@
-// The phase gate as the case page sees it: which checklist the server will
+// The phase gate as the case page sees it: the checklist the server will
 // read when the case leaves its phase, which core principles are open in it,
 // and the refusal (409 checklist-incomplete) in a form the screen can list.
 import { ApiError, type Schemas } from '@/lib/api/client';
@@ -9,14 +9,12 @@ export type MissingItem = Schemas['MissingItem'];
 export const CHECKLIST_INCOMPLETE = 'https://bic.example/problems/checklist-incomplete';
 
 /**
- * The checklist the gate reads when the case leaves `phase` in `iteration`,
- * as the server picks it: of that phase and iteration, the latest round that
- * has answers, otherwise the latest round. (In opfølgning a recorded review
- * starts a fresh, empty round; the gate reads the one that was worked on.)
+ * The checklist the gate reads when the case leaves its phase: the server
+ * flags it (`gate`), so the rule for picking it (in opfølgning the latest
+ * round with answers) lives in one place.
  */
-export function gateChecklist(list: ChecklistList | undefined, phase: string, iteration: number): Checklist | undefined {
-  const pick = (list?.items ?? []).filter((c) => c.phase === phase && c.iteration === iteration).sort((a, b) => b.round - a.round);
-  return pick.find((c) => c.state !== 'not_started') ?? pick[0];
+export function gateChecklist(list: ChecklistList | undefined): Checklist | undefined {
+  return list?.items.find((c) => c.gate);
 }
 
 /** The open core principles of a checklist, in the checklist's order, with their titles. */

@@ -122,7 +122,9 @@ describe("the server's answers", () => {
   it('tells what a failed submission means', () => {
     expect(failureOf(0)).toEqual({ kind: 'network' });
     expect(failureOf(404)).toEqual({ kind: 'gone' });
-    expect(failureOf(409)).toEqual({ kind: 'conflict' });
+    expect(failureOf(409, { type: 'https://bic.example/problems/already-answered' })).toEqual({ kind: 'already' });
+    expect(failureOf(409, { type: 'https://bic.example/problems/conflict' })).toEqual({ kind: 'refused' });
+    expect(failureOf(409)).toEqual({ kind: 'refused' });
     expect(failureOf(429)).toEqual({ kind: 'rateLimited' });
     expect(failureOf(500, { instance: 'urn:request:abc' })).toEqual({ kind: 'server', id: 'abc' });
     expect(failureOf(422, { errors: [{ field: 'items.overall', message: 'is required' }] })).toEqual({

@@ -3,7 +3,7 @@
 // (mirrored, so a missing mark is caught before sending), the request bodies,
 // where the server's field errors go, and what a failed submission means for
 // the citizen. No React here, so it is tested on its own.
-import type { Schemas } from '@/lib/api/client';
+import { ALREADY_ANSWERED, type Schemas } from '@/lib/api/client';
 
 export type LinkView = Schemas['FeedbackLinkView'];
 export type Wording = Schemas['FitWording'];
@@ -184,16 +184,21 @@ export function placeServerErrors(errors: readonly { field: string; message: str
 /** What a failed submission means for the citizen. */
 export type Failure =
   | { kind: 'gone' } // 404: unknown, expired or used-up link
-  | { kind: 'conflict' } // 409: answered already from another submission — or refused (see usePartForm)
+  | { kind: 'already' } // 409 already-answered: answered from another submission
+  | { kind: 'refused' } // any other 409: the server refused the part and stored nothing
   | { kind: 'invalid'; problems: FieldProblem[] } // 422
   | { kind: 'rateLimited' } // 429
   | { kind: 'network' } // no answer at all, after the automatic retries
   | { kind: 'server'; id: string }; // 5xx or anything else
 
-export function failureOf(status: number, problem?: { errors?: { field: string; message: string }[]; instance?: string }, topicsForm?: TopicsForm): Failure {
+export function failureOf(
+  status: number,
+  problem?: { type?: string; errors?: { field: string; message: string }[]; instance?: string },
+  topicsForm?: TopicsForm,
+): Failure {
   if (status === 0) return { kind: 'network' };
   if (status === 404) return { kind: 'gone' };
-  if (status === 409) return { kind: 'conflict' };
+  if (status === 409) return problem?.type === ALREADY_ANSWERED ? { kind: 'already' } : { kind: 'refused' };
   if (status === 429) return { kind: 'rateLimited' };
   if (status === 422 || status === 400) {
     const problems = placeServerErrors(problem?.errors ?? [], topicsForm);

@@ -8,6 +8,9 @@ export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
 
+/** Problem types a screen acts on (the stable `type` of RFC 9457; never match on `detail`). */
+export const ALREADY_ANSWERED = 'https://bic.example/problems/already-answered';
+
 /** An API call that answered with a problem document. */
 export class ApiError extends Error {
   readonly status: number;

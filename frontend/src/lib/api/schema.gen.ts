@@ -1215,6 +1215,11 @@ export interface components {
             created_at: string;
             /** @description Whether this is the checklist of the phase the case is in now. */
             current: boolean;
+            /**
+             * @description Whether the phase gate reads this checklist if the case leaves its phase
+             *     now: of the current pass, the latest round with answers, else the latest.
+             */
+            gate: boolean;
             /** Format: uuid */
             id: string;
             /** @description All eight principles: core first, then optional, then the rest, each by number. */

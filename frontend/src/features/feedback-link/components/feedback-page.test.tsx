@@ -142,16 +142,15 @@ describe('FeedbackPage', () => {
     expect(steps[0]!.textContent).toBe(`${da.parts.ors} ${da.overview.done}`);
   });
 
-  it('takes a 409 for a part the link shows answered as "already", and thanks at the end without asking again', async () => {
+  it('takes a 409 already-answered as "already", and thanks at the end without asking again', async () => {
     const user = userEvent.setup();
-    let srsDone = false;
     server.routes.set('POST /api/v1/public/feedback/open', () =>
-      json(200, { ...VIEW(), parts: [{ part: 'ors', done: true }, { part: 'srs', done: srsDone }] }),
+      json(200, { ...VIEW(), parts: [{ part: 'ors', done: true }, { part: 'srs', done: false }] }),
     );
-    server.routes.set('POST /api/v1/public/feedback/srs', () => {
-      srsDone = true; // answered from another submission, e.g. a second phone
-      return json(409, { type: 'x', title: 'Conflict', status: 409, detail: '' });
-    });
+    server.routes.set('POST /api/v1/public/feedback/srs', () =>
+      // answered from another submission, e.g. a second phone
+      json(409, { type: 'https://bic.example/problems/already-answered', title: 'Already answered', status: 409, detail: '' }),
+    );
     renderPage();
     await screen.findByRole('heading', { level: 2, name: new RegExp(da.parts.srs) });
     for (const name of ['Jeg følte mig hørt', 'Vi talte om det, jeg ville', 'Måden passede mig', 'Mødet i det hele taget']) await setSlider(user, name, 90);
@@ -160,8 +159,8 @@ describe('FeedbackPage', () => {
     expect(thanks.textContent).toContain(da.thanks.allTitle);
     expect(thanks.textContent).toContain(da.thanks.already);
     expect(screen.queryAllByRole('slider')).toHaveLength(0);
-    // Once to show the page, once to understand the 409; not again after the last part.
-    expect(await bodiesOf('/api/v1/public/feedback/open')).toHaveLength(2);
+    // Once to show the page; the 409's type says enough, so not again.
+    expect(await bodiesOf('/api/v1/public/feedback/open')).toHaveLength(1);
   });
 
   it('tells the citizen when a 409 means the part was refused (nothing stored), and goes on', async () => {
@@ -170,7 +169,7 @@ describe('FeedbackPage', () => {
       json(200, { ...VIEW(), parts: [{ part: 'topics', done: false }, { part: 'srs', done: false }] }),
     );
     server.routes.set('POST /api/v1/public/feedback/topics', () =>
-      json(409, { type: 'x', title: 'Conflict', status: 409, detail: 'The meeting is no longer planned, so topics can no longer be added to its agenda.' }),
+      json(409, { type: 'https://bic.example/problems/conflict', title: 'Conflict', status: 409, detail: 'The meeting is no longer planned, so topics can no longer be added to its agenda.' }),
     );
     renderPage();
     await screen.findByRole('heading', { level: 2, name: new RegExp(da.parts.topics) });

@@ -5,7 +5,7 @@ import type { Failure } from '../feedback-model';
 /** Why a part was not sent, in plain words (field errors are shown at the fields instead). */
 export function FormFailure({ failure }: { failure: Failure | null }) {
   const t = useT();
-  if (!failure || failure.kind === 'invalid' || failure.kind === 'conflict') return null;
+  if (!failure || failure.kind === 'invalid' || failure.kind === 'already' || failure.kind === 'refused') return null;
   const text =
     failure.kind === 'gone'
       ? `${t('feedbackLink.gone.title')}. ${t('feedbackLink.gone.body')}`

@@ -77,7 +77,7 @@ describe('entering an ORS with the citizen', () => {
   it('says to correct instead when the rater has answered already (409)', async () => {
     api.handlers.push(
       route('POST', `/api/v1/meetings/${MEETING}/ors`, () =>
-        json(409, { type: 'x', title: 'Conflict', status: 409, detail: 'This meeting already has an ORS from the citizen. Correct it, with a reason, instead.' }),
+        json(409, { type: 'https://bic.example/problems/already-answered', title: 'Already answered', status: 409, detail: 'This meeting already has an ORS from the citizen. Correct it, with a reason, instead.' }),
       ),
     );
     renderForm();

@@ -10,7 +10,7 @@ import { ErrorSummary, type SummaryItem } from '@/components/error-summary';
 import { fieldId, SelectField } from '@/components/fields';
 import { ProblemAlert } from '@/components/problem';
 import { VasScale } from '@/components/vas-scale';
-import { ApiError } from '@/lib/api/client';
+import { ALREADY_ANSWERED, ApiError } from '@/lib/api/client';
 import { useI18n } from '@/lib/i18n';
 import type { Rater, Score } from '../api/get-fit';
 import type { FitWording } from '../api/get-wording';
@@ -97,7 +97,7 @@ export function ScoreForm(props: {
       props.onSaved(score);
     } catch (err) {
       if (err instanceof ApiError) {
-        if (err.status === 409 && /already has/i.test(err.problem.detail ?? '')) {
+        if (err.problem.type === ALREADY_ANSWERED) {
           setOther([t('feedback.score.already', { who: t(`feedback.rater.${rater}`), scale: name })]);
           return;
         }

@@ -53,7 +53,7 @@ export function MovePhaseForm({ c, etag, onReload }: { c: Case; etag: string; on
   const move = useMovePhase(c.id);
   const checklists = useChecklists(c.id);
   const settings = useSettings();
-  const gateList = gateChecklist(checklists.data, c.phase, c.phase_iteration);
+  const gateList = gateChecklist(checklists.data);
   const open = openCore(gateList);
   const principles: Principle[] = gateList?.items.map((i) => i.principle) ?? [];
   const refusal = gateRefusal(move.error);
