@@ -69,6 +69,10 @@ openapi-check: node-deps ## Fail when openapi.yaml or a generated client is stal
 	done
 	@echo "openapi.yaml and generated client are up to date"
 
+.PHONY: dictionary
+dictionary: ## Regenerate docs/data-dictionary.md from the export datasets (a Go test fails when it is stale)
+	$(GO) run ./api/tools/dictionary -out docs/data-dictionary.md
+
 .PHONY: openapi-lint
 openapi-lint: node-deps ## Lint openapi.yaml with Redocly and Spectral's OWASP ruleset
 	cd frontend && $(NPM) run --silent lint:openapi

@@ -15,6 +15,7 @@ import (
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
 	"github.com/borgeren-i-centrum/bic/api/internal/checklists"
+	"github.com/borgeren-i-centrum/bic/api/internal/exports"
 	"github.com/borgeren-i-centrum/bic/api/internal/feedback"
 	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
@@ -41,6 +42,7 @@ type App struct {
 	Settings   *settings.Service
 	Meetings   *meetings.Service
 	Feedback   *feedback.Service
+	Exports    *exports.Service
 }
 
 // Options let tests replace the clock and the login throttle.
@@ -114,6 +116,7 @@ func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, erro
 	checklistSvc := checklists.NewService(d, auditSvc, caseSvc, goalSvc, settingsSvc, clk)
 	caseSvc.SetPhaseGate(checklistSvc)
 	meetingSvc := meetings.NewService(d, auditSvc, caseSvc, clk)
+	exportSvc := exports.NewService(d, auditSvc, box, clk)
 	feedbackSvc := feedback.NewService(d, auditSvc, caseSvc, meetingSvc, clk, feedback.DefaultThresholds, "")
 	e := server.New(server.Options{
 		Log:        log,
@@ -136,9 +139,10 @@ func build(cfg config.Config, d *db.DB, log *slog.Logger, o Options) (*App, erro
 		Meetings:   meetings.NewHandler(meetingSvc),
 		Feedback:   feedback.NewHandler(feedbackSvc, server.NewRateLimiter(cfg.FeedbackRateLimit).Middleware()),
 		Audit:      audit.NewHandler(auditSvc),
+		Exports:    exports.NewHandler(exportSvc, log),
 	})
 	return &App{Config: cfg, DB: d, Echo: e, Clock: clk, Audit: auditSvc, Identity: idSvc, Cases: caseSvc, Goals: goalSvc,
-		Checklists: checklistSvc, Settings: settingsSvc, Meetings: meetingSvc, Feedback: feedbackSvc}, nil
+		Checklists: checklistSvc, Settings: settingsSvc, Meetings: meetingSvc, Feedback: feedbackSvc, Exports: exportSvc}, nil
 }
 
 // Handler is the HTTP handler of the app.

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -54,6 +55,8 @@ const (
 	msgInsights   = "The principle overview is for leaders."
 	msgFitLeaders = "The feedback figures are for leaders."
 	msgWording    = "Only administrators load the wording of the scales."
+	msgAccounts   = "Only administrators can manage service accounts."
+	msgTokenRole  = "Your role cannot create personal tokens."
 	statusNotRun  = 0
 	roleAnonymous = "anonymous"
 	sideOwn       = 0
@@ -81,6 +84,7 @@ type world struct {
 	members                    [2]testkit.User
 	cprOf                      [2]string
 	refusedEmails, refusedTeam []string
+	refusedAccounts            []string
 	seq                        int
 	// goals[side] is an active goal of cases[side].
 	goals [2]goals.Evaluated
@@ -973,6 +977,114 @@ func matrix() []endpoint {
 					Body: map[string]any{"token": w.link("topics"), "submission_id": uuid.New(), "topics": []string{"Min cykel"}}}
 			}},
 
+		// --- integrations: service accounts and personal tokens ---
+		// The client authenticates with its credentials in the body; a
+		// bearer token beside them is ignored, whoever it belongs to.
+		{route: "POST /auth/token", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: both(200)},
+			req: func(w *world, c call) testkit.Req {
+				cr := w.credential(w.serviceAccount())
+				form := url.Values{"grant_type": {"client_credentials"}, "client_id": {cr.ID.String()}, "client_secret": {cr.Secret}}
+				return testkit.Req{Method: "POST", Path: path("/auth/token"), Token: c.as.Token, RawBody: form.Encode(),
+					Headers: map[string]string{"Content-Type": "application/x-www-form-urlencoded"}}
+			}},
+		{route: "GET /service-accounts", teamless: true, forbidden: msgAccounts,
+			want: expect{admin: both(200), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/service-accounts"), Token: c.as.Token}
+			}},
+		{route: "POST /service-accounts", teamless: true, forbidden: msgAccounts,
+			want: expect{admin: both(201), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				name := fmt.Sprintf("Integration %d", w.next())
+				if c.role != "admin" {
+					name = "Refused " + name
+					w.refusedAccounts = append(w.refusedAccounts, name)
+				}
+				return testkit.Req{Method: "POST", Path: path("/service-accounts"), Token: c.as.Token, Body: map[string]any{
+					"name": name, "scopes": []string{"cases:read"}, "team_ids": []string{w.own.ID.String()}}}
+			}},
+		{route: "GET /service-accounts/{id}", teamless: true, forbidden: msgAccounts,
+			want: expect{admin: both(200), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/service-accounts/%s", w.serviceAccount().ID), Token: c.as.Token}
+			}},
+		{route: "PATCH /service-accounts/{id}", teamless: true, forbidden: msgAccounts,
+			want: expect{admin: both(200), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				sa := w.serviceAccount()
+				return testkit.Req{Method: "PATCH", Path: path("/service-accounts/%s", sa.ID), Token: c.as.Token,
+					Body: map[string]any{"scopes": []string{"cases:read", "exports:read"}, "all_teams": true}, Headers: ifMatch(sa.Version)}
+			}},
+		{route: "GET /service-accounts/{id}/credentials", teamless: true, forbidden: msgAccounts,
+			want: expect{admin: both(200), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				sa := w.serviceAccount()
+				w.credential(sa)
+				return testkit.Req{Method: "GET", Path: path("/service-accounts/%s/credentials", sa.ID), Token: c.as.Token}
+			}},
+		{route: "POST /service-accounts/{id}/credentials", teamless: true, forbidden: msgAccounts,
+			want: expect{admin: both(201), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/service-accounts/%s/credentials", w.serviceAccount().ID), Token: c.as.Token,
+					Body: map[string]any{"label": "matrix", "expires_in_days": 30}}
+			}},
+		{route: "DELETE /service-accounts/{id}/credentials/{credential_id}", teamless: true, forbidden: msgAccounts,
+			want: expect{admin: both(204), leader: both(403), caseworker: both(403), analyst: both(403), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				sa := w.serviceAccount()
+				cr := w.credential(sa)
+				return testkit.Req{Method: "DELETE", Path: path("/service-accounts/%s/credentials/%s", sa.ID, cr.ID), Token: c.as.Token}
+			}},
+		{route: "GET /me/tokens", teamless: true,
+			want: expect{admin: both(200), leader: both(200), caseworker: both(200), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				if c.role == "analyst" {
+					w.analystToken()
+				}
+				return testkit.Req{Method: "GET", Path: path("/me/tokens"), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				// Only one's own tokens: only the analyst has any.
+				if n := len(listItems(r)); r.Status == 200 && (c.role == "analyst") != (n > 0) {
+					t.Errorf("%s lists %d personal tokens: %s", c.role, n, r.Body)
+				}
+			}},
+		{route: "POST /me/tokens", teamless: true, forbidden: msgTokenRole,
+			want: expect{admin: both(403), leader: both(403), caseworker: both(403), analyst: both(201), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "POST", Path: path("/me/tokens"), Token: c.as.Token,
+					Body: map[string]any{"name": "Matrix", "scopes": []string{"exports:read"}}}
+			}},
+		{route: "DELETE /me/tokens/{analyst's token}", teamless: true,
+			want: expect{admin: both(404), leader: both(404), caseworker: both(404), analyst: both(204), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "DELETE", Path: path("/me/tokens/%s", w.analystToken()), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 404 && !strings.HasPrefix(fmt.Sprint(r.JSON["detail"]), "No personal token with id ") {
+					t.Errorf("detail %v", r.JSON["detail"])
+				}
+			}},
+
+		// --- exports ---
+		{route: "GET /exports", teamless: true, forbidden: "Exports of case data are for analysts, leaders and integrations; administrators export the audit trail.",
+			want: expect{admin: both(200), leader: both(200), caseworker: both(403), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/exports"), Token: c.as.Token}
+			}},
+		{route: "GET /exports/{dataset}?team_id={team}", forbidden: "Exports of case data are for analysts, leaders and integrations; administrators export the audit trail.",
+			// A leader names only own teams; an analyst reaches every team.
+			want: expect{admin: both(403), leader: cell(200, 404), caseworker: both(403), analyst: both(200), anonymous: anon},
+			req: func(w *world, c call) testkit.Req {
+				return testkit.Req{Method: "GET", Path: path("/exports/cases?team_id=%s", w.cases[c.side].TeamID), Token: c.as.Token}
+			},
+			check: func(t *testing.T, w *world, c call, r testkit.Response) {
+				if r.Status == 200 && (bytes.Contains(r.Body, []byte(w.cases[c.side].Citizen.Name)) || !bytes.Contains(r.Body, []byte("case_pseudonym"))) {
+					t.Errorf("a default export must be pseudonymised: %s", r.Body)
+				}
+			}},
+
 		// --- audit ---
 		{route: "GET /audit?case_id={case of team}", forbidden: msgAuditRoles,
 			want: expect{admin: both(200), leader: both(200), caseworker: both(403), analyst: both(403), anonymous: anon},
@@ -1043,6 +1155,38 @@ func (w *world) mutable(c call) cases.Viewed {
 		return w.freshCase()
 	}
 	return w.cases[c.side]
+}
+
+// serviceAccount makes a service account (exports:read) through the service.
+func (w *world) serviceAccount() identity.ServiceAccount {
+	w.t.Helper()
+	sa, err := w.env.App.Identity.CreateServiceAccount(context.Background(), w.admin.Actor(), identity.NewServiceAccount{
+		Name: fmt.Sprintf("Matrix integration %d", w.next()), Scopes: []actor.Scope{actor.ScopeExportsRead}})
+	if err != nil {
+		w.t.Fatalf("seed service account: %v", err)
+	}
+	return sa
+}
+
+// credential gives the account a client secret through the service.
+func (w *world) credential(sa identity.ServiceAccount) identity.IssuedCredential {
+	w.t.Helper()
+	cr, err := w.env.App.Identity.CreateCredential(context.Background(), w.admin.Actor(), sa.ID, identity.NewCredential{Label: "matrix"})
+	if err != nil {
+		w.t.Fatalf("seed credential: %v", err)
+	}
+	return cr
+}
+
+// analystToken is a fresh personal token of the matrix's analyst.
+func (w *world) analystToken() uuid.UUID {
+	w.t.Helper()
+	tok, err := w.env.App.Identity.CreatePersonalToken(context.Background(), w.analyst.Actor(), identity.NewPersonalToken{
+		Name: fmt.Sprintf("Matrix %d", w.next()), Scopes: []actor.Scope{actor.ScopeExportsRead}})
+	if err != nil {
+		w.t.Fatalf("seed personal token: %v", err)
+	}
+	return tok.ID
 }
 
 func (w *world) refreshToken(c call) string {
@@ -1168,8 +1312,17 @@ func TestAuthorisationMatrix(t *testing.T) {
 				t.Errorf("a refused POST /teams created %q", tm.Name)
 			}
 		}
-		if len(w.refusedEmails) == 0 || len(w.refusedTeam) == 0 {
+		if len(w.refusedEmails) == 0 || len(w.refusedTeam) == 0 || len(w.refusedAccounts) == 0 {
 			t.Error("the matrix made no refused create requests to check")
+		}
+		accounts, err := env.App.Identity.ListServiceAccounts(ctx, w.admin.Actor())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sa := range accounts {
+			if strings.HasPrefix(sa.Name, "Refused") {
+				t.Errorf("a refused POST /service-accounts created %q", sa.Name)
+			}
 		}
 		// Team Syd's goal, its case's goals and follow-ups are as seeded.
 		og, err := env.App.Goals.Get(ctx, w.cwOther.Actor(), w.goals[sideOther].ID)
@@ -1438,8 +1591,8 @@ func routeKey(route string) string {
 	route, _, _ = strings.Cut(route, " with ")
 	route, _, _ = strings.Cut(route, "?")
 	return routeParams.ReplaceAllStringFunc(route, func(p string) string {
-		if p == "{case_id}" {
-			return ":case_id"
+		if p == "{case_id}" || p == "{credential_id}" || p == "{dataset}" {
+			return ":" + strings.Trim(p, "{}")
 		}
 		return ":id"
 	})
@@ -1462,7 +1615,11 @@ func (w *world) mustNotLeak(t *testing.T, c call, req testkit.Req, r testkit.Res
 		return
 	}
 	var foreign []string
-	if c.as.ID == w.cwOther.ID || c.as.ID == w.leaderOther.ID {
+	if c.role == "analyst" && strings.HasPrefix(req.Path, "/api/v1/exports") {
+		// An analyst pulls pseudonymised rows of every team, team names
+		// included, and never a citizen's name or a goal's text.
+		foreign = []string{ownCitizenName, ownGoalTitle, otherCitizen, otherGoalTitle}
+	} else if c.as.ID == w.cwOther.ID || c.as.ID == w.leaderOther.ID {
 		foreign = []string{ownCitizenName, ownTeamName, ownGoalTitle}
 	} else {
 		foreign = []string{otherCitizen, otherTeamName, otherGoalTitle, w.memberOther.Email, w.cwOther.Email, `"` + w.cwOther.Name + `"`}

@@ -27,6 +27,9 @@ type EventDTO struct {
 	OccurredAt time.Time  `json:"occurred_at" format:"date-time"`
 	ActorID    *uuid.UUID `json:"actor_id,omitempty" format:"uuid"`
 	ActorRole  string     `json:"actor_role" maxLength:"20" example:"caseworker"`
+	// The personal token or service-account credential (client_id) the
+	// actor used; absent for a password session.
+	CredentialID *uuid.UUID `json:"credential_id,omitempty" format:"uuid"`
 	// Who was attempted when there is no actor, e.g. the email of a failed login.
 	Subject   string     `json:"subject,omitempty" maxLength:"320"`
 	Action    string     `json:"action" maxLength:"50" example:"case.read"`
@@ -55,6 +58,7 @@ type PageDTO struct {
 //	@Security		BearerAuth
 //	@Param			case_id	query		string	false	"Only events about this case"	format(uuid)
 //	@Param			actor_id	query		string	false	"Only events by this user"	format(uuid)
+//	@Param			credential_id	query		string	false	"Only events under this personal token or client credential"	format(uuid)
 //	@Param			action	query		string	false	"Only this action, e.g. case.read"	maxlength(50)
 //	@Param			from	query		string	false	"From this time (inclusive), RFC 3339 or date"	maxlength(40)
 //	@Param			to		query		string	false	"Until this time (exclusive), RFC 3339 or date"	maxlength(40)
@@ -70,13 +74,14 @@ type PageDTO struct {
 func (h *Handler) list(c echo.Context) error {
 	q := httpx.NewQuery(c)
 	f := Filter{
-		CaseID:  q.UUID("case_id"),
-		ActorID: q.UUID("actor_id"),
-		Action:  q.String("action", 50),
-		From:    q.Time("from"),
-		To:      q.Time("to"),
-		Limit:   q.Int("limit", 50, 1, 200),
-		Cursor:  q.String("cursor", 500),
+		CaseID:       q.UUID("case_id"),
+		ActorID:      q.UUID("actor_id"),
+		CredentialID: q.UUID("credential_id"),
+		Action:       q.String("action", 50),
+		From:         q.Time("from"),
+		To:           q.Time("to"),
+		Limit:        q.Int("limit", 50, 1, 200),
+		Cursor:       q.String("cursor", 500),
 	}
 	if err := q.Err(); err != nil {
 		return err
@@ -91,7 +96,7 @@ func (h *Handler) list(c echo.Context) error {
 	}
 	out := PageDTO{Items: make([]EventDTO, len(page.Events)), NextCursor: page.NextCursor}
 	for i, e := range page.Events {
-		out.Items[i] = EventDTO{ID: e.ID, OccurredAt: e.OccurredAt, ActorID: e.ActorID, ActorRole: e.ActorRole,
+		out.Items[i] = EventDTO{ID: e.ID, OccurredAt: e.OccurredAt, ActorID: e.ActorID, ActorRole: e.ActorRole, CredentialID: e.CredentialID,
 			Subject: e.Subject, Action: string(e.Action), CaseID: e.CaseID, TeamID: e.TeamID,
 			RequestID: e.RequestID, ClientIP: e.ClientIP, Outcome: string(e.Outcome), Detail: e.Detail}
 	}

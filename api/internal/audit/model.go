@@ -35,6 +35,17 @@ const (
 	UserUpdated   Action = "user.update"
 	TeamCreated   Action = "team.create"
 	TeamUpdated   Action = "team.update"
+
+	// ClientCredentials is a token request of a service account (RFC 6749
+	// §4.4): success when a token was issued, failure when the client could
+	// not authenticate or asked for too much, denied when throttled.
+	ClientCredentials     Action = "auth.client_credentials"
+	ServiceAccountCreated Action = "service_account.create"
+	ServiceAccountUpdated Action = "service_account.update"
+	CredentialCreated     Action = "credential.create"
+	CredentialRevoked     Action = "credential.revoke"
+	PersonalTokenCreated  Action = "personal_token.create"
+	PersonalTokenRevoked  Action = "personal_token.revoke"
 )
 
 // Outcome is how an audited attempt ended.
@@ -53,25 +64,29 @@ type Event struct {
 	OccurredAt time.Time
 	ActorID    *uuid.UUID
 	ActorRole  string
-	Subject    string // who was attempted, when there is no actor (login)
-	Action     Action
-	CaseID     *uuid.UUID
-	TeamID     *uuid.UUID
-	RequestID  string
-	ClientIP   string
-	Outcome    Outcome
-	Detail     string // safe, short; never CPR, tokens or free text from a case
+	// CredentialID is the personal token or client credential the actor used
+	// (nil for a password session); Record fills it from the actor.
+	CredentialID *uuid.UUID
+	Subject      string // who was attempted, when there is no actor (login)
+	Action       Action
+	CaseID       *uuid.UUID
+	TeamID       *uuid.UUID
+	RequestID    string
+	ClientIP     string
+	Outcome      Outcome
+	Detail       string // safe, short; never CPR, tokens or free text from a case
 }
 
 // Filter selects events for GET /audit.
 type Filter struct {
-	CaseID  *uuid.UUID
-	ActorID *uuid.UUID
-	Action  string
-	From    *time.Time
-	To      *time.Time
-	Limit   int
-	Cursor  string
+	CaseID       *uuid.UUID
+	ActorID      *uuid.UUID
+	CredentialID *uuid.UUID
+	Action       string
+	From         *time.Time
+	To           *time.Time
+	Limit        int
+	Cursor       string
 }
 
 // Page is one page of events, newest first.

@@ -48,6 +48,12 @@ func (s *Service) Record(ctx context.Context, evs ...Event) error {
 			e.ActorID = &uid
 			e.ActorRole = string(a.Role)
 		}
+		// Everything done under a token names the token, so that one leaked
+		// credential's use can be reviewed on its own.
+		if hasActor && e.CredentialID == nil && a.CredentialID != nil && e.ActorID != nil && *e.ActorID == a.UserID {
+			cid := *a.CredentialID
+			e.CredentialID = &cid
+		}
 		if e.RequestID == "" {
 			e.RequestID = firstNonEmpty(a.RequestID, req.RequestID)
 		}

@@ -15,6 +15,7 @@ type eventRow struct {
 	OccurredAt time.Time  `gorm:"column:occurred_at"`
 	ActorID    *uuid.UUID `gorm:"column:actor_id"`
 	ActorRole  string     `gorm:"column:actor_role"`
+	Credential *uuid.UUID `gorm:"column:credential_id"`
 	Subject    string     `gorm:"column:subject"`
 	Action     string     `gorm:"column:action"`
 	CaseID     *uuid.UUID `gorm:"column:case_id"`
@@ -27,7 +28,7 @@ type eventRow struct {
 
 func (eventRow) TableName() string { return "audit_events" }
 
-var eventColumns = []string{"id", "occurred_at", "actor_id", "actor_role", "subject", "action", "case_id",
+var eventColumns = []string{"id", "occurred_at", "actor_id", "actor_role", "credential_id", "subject", "action", "case_id",
 	"team_id", "request_id", "client_ip", "outcome", "detail"}
 
 type store struct{ db *db.DB }
@@ -38,7 +39,7 @@ func (s store) insert(ctx context.Context, evs []Event) error {
 	}
 	rows := make([]eventRow, len(evs))
 	for i, e := range evs {
-		rows[i] = eventRow{ID: e.ID, OccurredAt: e.OccurredAt, ActorID: e.ActorID, ActorRole: e.ActorRole,
+		rows[i] = eventRow{ID: e.ID, OccurredAt: e.OccurredAt, ActorID: e.ActorID, ActorRole: e.ActorRole, Credential: e.CredentialID,
 			Subject: e.Subject, Action: string(e.Action), CaseID: e.CaseID, TeamID: e.TeamID,
 			RequestID: e.RequestID, ClientIP: e.ClientIP, Outcome: string(e.Outcome), Detail: e.Detail}
 	}
@@ -65,6 +66,9 @@ func (s store) list(ctx context.Context, f Filter, teams []uuid.UUID, allTeams b
 	if f.ActorID != nil {
 		q = q.Where("actor_id = ?", *f.ActorID)
 	}
+	if f.CredentialID != nil {
+		q = q.Where("credential_id = ?", *f.CredentialID)
+	}
 	if f.Action != "" {
 		q = q.Where("action = ?", f.Action)
 	}
@@ -83,7 +87,7 @@ func (s store) list(ctx context.Context, f Filter, teams []uuid.UUID, allTeams b
 	}
 	out := make([]Event, len(rows))
 	for i, r := range rows {
-		out[i] = Event{ID: r.ID, OccurredAt: r.OccurredAt.UTC(), ActorID: r.ActorID, ActorRole: r.ActorRole,
+		out[i] = Event{ID: r.ID, OccurredAt: r.OccurredAt.UTC(), ActorID: r.ActorID, ActorRole: r.ActorRole, CredentialID: r.Credential,
 			Subject: r.Subject, Action: Action(r.Action), CaseID: r.CaseID, TeamID: r.TeamID,
 			RequestID: r.RequestID, ClientIP: r.ClientIP, Outcome: Outcome(r.Outcome), Detail: r.Detail}
 	}

@@ -299,27 +299,49 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 	return nil
 }
 
-// Authenticate verifies an access token and loads the actor's current role
-// and teams, so that a deactivated user or a changed membership takes effect
-// at once rather than when the token expires.
+// Authenticate turns a bearer token into an actor. It is one of three kinds:
+// a personal token ("bicp_…"), a service account's JWT (kind "service") or
+// a session's JWT. Every kind is checked against the database on every
+// request (the user's or account's current state, role, teams and scopes), so
+// that deactivation, revocation or a changed membership takes effect at once
+// rather than when the token expires. Anything else is 401.
 func (s *Service) Authenticate(ctx context.Context, raw string) (actor.Actor, error) {
-	id, err := s.signer.Verify(raw, s.clock.Now())
+	if strings.HasPrefix(raw, PersonalTokenPrefix) {
+		return s.authenticatePersonal(ctx, raw)
+	}
+	c, err := s.signer.VerifyClaims(raw, s.clock.Now())
 	if err != nil {
-		return actor.Actor{}, errs.Wrap(err, errs.Unauthenticated, "The access token is not valid or has expired.")
+		return actor.Actor{}, errs.Wrap(err, errs.Unauthenticated, errTokenInvalid.Message)
+	}
+	switch c.Kind {
+	case "":
+	case kindService:
+		return s.authenticateService(ctx, c)
+	default:
+		return actor.Actor{}, errTokenInvalid
+	}
+	id, err := uuid.Parse(c.Subject)
+	if err != nil {
+		return actor.Actor{}, errs.Wrap(err, errs.Unauthenticated, errTokenInvalid.Message)
 	}
 	role, active, teams, err := s.st.actorData(ctx, id)
 	if errs.Is(err, errs.NotFound) || (err == nil && !active) {
-		return actor.Actor{}, errs.New(errs.Unauthenticated, "The access token is not valid or has expired.")
+		return actor.Actor{}, errTokenInvalid
 	}
 	if err != nil {
 		return actor.Actor{}, fmt.Errorf("authenticate: %w", err)
 	}
 	req := actor.RequestFrom(ctx)
-	return actor.Actor{UserID: id, Role: actor.Role(role), TeamIDs: teams, RequestID: req.RequestID, ClientIP: req.ClientIP}, nil
+	return actor.Actor{UserID: id, Role: actor.Role(role), TeamIDs: teams, Kind: actor.KindSession,
+		RequestID: req.RequestID, ClientIP: req.ClientIP}, nil
 }
 
-// Me returns the actor's own user record.
+// Me returns the actor's own user record. A service account is not a user
+// and has none (403).
 func (s *Service) Me(ctx context.Context, a actor.Actor) (User, error) {
+	if a.Kind == actor.KindService {
+		return User{}, errs.New(errs.Forbidden, "A service account is not a staff user and has no /me.")
+	}
 	return s.getUser(ctx, a.UserID)
 }
 
@@ -464,6 +486,11 @@ func (s *Service) UpdateUser(ctx context.Context, a actor.Actor, id uuid.UUID, v
 		}
 		if ch.Password != nil || (ch.Active != nil && !*ch.Active) {
 			if err := s.st.revokeUser(ctx, id, now); err != nil {
+				return err
+			}
+			// A personal token may have been made by whoever knew the old
+			// password; it goes with the sessions.
+			if err := s.st.revokeUserPersonalTokens(ctx, id, now); err != nil {
 				return err
 			}
 		}

@@ -94,12 +94,18 @@ func (s store) countUsers(ctx context.Context) (int64, error) {
 
 // teamsOf loads the teams of many users in one query.
 func (s store) teamsOf(ctx context.Context, userIDs []uuid.UUID) (map[uuid.UUID][]Team, error) {
+	return s.linkedTeams(ctx, "team_memberships", "user_id", userIDs)
+}
+
+// linkedTeams loads, in one query, the teams that a link table (members,
+// service accounts) ties to each of the owners.
+func (s store) linkedTeams(ctx context.Context, table, ownerCol string, owners []uuid.UUID) (map[uuid.UUID][]Team, error) {
 	out := map[uuid.UUID][]Team{}
-	if len(userIDs) == 0 {
+	if len(owners) == 0 {
 		return out, nil
 	}
 	type row struct {
-		UserID    uuid.UUID `gorm:"column:user_id"`
+		OwnerID   uuid.UUID `gorm:"column:owner_id"`
 		ID        uuid.UUID `gorm:"column:id"`
 		Name      string    `gorm:"column:name"`
 		CreatedAt time.Time `gorm:"column:created_at"`
@@ -107,15 +113,15 @@ func (s store) teamsOf(ctx context.Context, userIDs []uuid.UUID) (map[uuid.UUID]
 		Version   int       `gorm:"column:version"`
 	}
 	var rows []row
-	err := s.conn(ctx).Table("team_memberships AS m").
-		Select("m.user_id, t.id, t.name, t.created_at, t.updated_at, t.version").
-		Joins("JOIN teams t ON t.id = m.team_id").
-		Where("m.user_id IN ?", userIDs).Order("t.name, t.id").Scan(&rows).Error
+	err := s.conn(ctx).Table(table+" AS l").
+		Select("l."+ownerCol+" AS owner_id, t.id, t.name, t.created_at, t.updated_at, t.version").
+		Joins("JOIN teams t ON t.id = l.team_id").
+		Where("l."+ownerCol+" IN ?", owners).Order("t.name, t.id").Scan(&rows).Error
 	if err != nil {
-		return nil, db.Translate(err, "load team memberships")
+		return nil, db.Translate(err, "load the teams of "+table)
 	}
 	for _, r := range rows {
-		out[r.UserID] = append(out[r.UserID], Team{ID: r.ID, Name: r.Name, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Version: r.Version})
+		out[r.OwnerID] = append(out[r.OwnerID], Team{ID: r.ID, Name: r.Name, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Version: r.Version})
 	}
 	return out, nil
 }

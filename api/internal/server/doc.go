@@ -15,7 +15,7 @@
 //	@BasePath					/api/v1
 //	@schemes					https http
 //	@tag.name					auth
-//	@tag.description			Logging in and out, renewing tokens, who am I.
+//	@tag.description			Logging in and out, renewing tokens, who am I; personal API tokens; the OAuth 2.0 client-credentials token endpoint for service accounts.
 //	@tag.name					cases
 //	@tag.description			Cases (sager): the citizen, phases, hopes and dreams, resources, network, contact agreement and expectation alignment.
 //	@tag.name					goals
@@ -36,10 +36,12 @@
 //	@tag.description			Municipality-wide settings, such as the phase-gate mode.
 //	@tag.name					audit
 //	@tag.description			Who has read or changed citizen data.
+//	@tag.name					exports
+//	@tag.description			Datasets for analysts and outside systems, streamed as CSV, NDJSON, XLSX or Parquet: pseudonymised by default, pulled incrementally with a watermark.
 //	@tag.name					admin
-//	@tag.description			Users and teams.
+//	@tag.description			Users, teams and service accounts (outside systems with client credentials).
 //	@securityDefinitions.apikey	BearerAuth
 //	@in							header
 //	@name						Authorization
-//	@description				Access token from POST /auth/login, sent as "Bearer <token>". A JWT handled per RFC8725: only HS256 is accepted (never "none"), and exp, iss and aud are required and checked.
+//	@description				Access token sent as "Bearer <token>": a session's JWT from POST /auth/login, a service account's JWT from POST /auth/token (client credentials), or a personal token (bicp_…) from POST /me/tokens. JWTs are handled per RFC8725: only HS256 is accepted (never "none"), and exp, iss and aud are required and checked. A personal or service token reaches only the endpoints its scopes name (cases:read: GET /cases and GET /cases/{id}; exports:read: GET /exports and GET /exports/{dataset}; any token: GET /me); anything else answers 403.
 package server

@@ -17,6 +17,7 @@ import (
 	"github.com/borgeren-i-centrum/bic/api/internal/audit"
 	"github.com/borgeren-i-centrum/bic/api/internal/cases"
 	"github.com/borgeren-i-centrum/bic/api/internal/checklists"
+	"github.com/borgeren-i-centrum/bic/api/internal/exports"
 	"github.com/borgeren-i-centrum/bic/api/internal/feedback"
 	"github.com/borgeren-i-centrum/bic/api/internal/goals"
 	"github.com/borgeren-i-centrum/bic/api/internal/identity"
@@ -43,6 +44,7 @@ type Options struct {
 	Meetings   *meetings.Handler
 	Feedback   *feedback.Handler
 	Audit      *audit.Handler
+	Exports    *exports.Handler
 }
 
 // New builds the Echo instance with every route.
@@ -112,7 +114,7 @@ func New(o Options) *echo.Echo {
 	}
 	o.Identity.RegisterPublic(v1)
 	o.Feedback.RegisterPublic(v1)
-	authed := v1.Group("", o.Identity.RequireAuth())
+	authed := v1.Group("", o.Identity.RequireAuth(RouteScope))
 	o.Identity.Register(authed)
 	o.Cases.Register(authed)
 	o.Goals.Register(authed)
@@ -121,6 +123,7 @@ func New(o Options) *echo.Echo {
 	o.Meetings.Register(authed)
 	o.Feedback.Register(authed)
 	o.Audit.Register(authed)
+	o.Exports.Register(authed)
 	// Group middleware makes Echo add a catch-all "route not found" handler
 	// under /api/v1 that runs the group's middleware and wins over Echo's own
 	// 405: a wrong method on a known path answered 404, and any unknown path

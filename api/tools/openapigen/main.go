@@ -7,8 +7,10 @@
 // bearer (JWT) scheme named BearerAuth; publishes one relative server, the
 // swag basePath; makes every error response (>= 400 and default)
 // application/problem+json with the Problem schema; keeps request bodies
-// application/json only; declares 429 and 500 on every operation and 401 on
-// every secured one when the annotations leave them out; adds the
+// application/json only (plus application/x-www-form-urlencoded where an
+// operation accepts it, for the OAuth token endpoint); declares 429 and 500
+// on every operation and 401 and 403 on every secured one when the
+// annotations leave them out; adds the
 // RateLimit-* headers to every 2xx and 4xx response and Retry-After to every
 // 429; bounds ETag and Location response headers; gives integers without a format one (int32 when minimum and maximum
 // fit, else int64) and uuid/date/date-time/email strings a maxLength. The

@@ -120,9 +120,9 @@ func TestTransform(t *testing.T) {
 
 	t.Run("standard responses", func(t *testing.T) {
 		want := []string{
-			"GET /cases: 401", "GET /cases: 429", "GET /cases: 500",
-			"POST /auth/login: 429", "POST /auth/login: 500", // public: no 401 added
-			"POST /cases: 401", "POST /cases: 500", // 429 was annotated
+			"GET /cases: 401", "GET /cases: 403", "GET /cases: 429", "GET /cases: 500",
+			"POST /auth/login: 429", "POST /auth/login: 500", // public: no 401 or 403 added
+			"POST /cases: 401", "POST /cases: 403", "POST /cases: 500", // 429 was annotated
 		}
 		got := append([]string(nil), rep.AddedResponses...)
 		if strings.Join(sorted(got), "\n") != strings.Join(sorted(want), "\n") {
@@ -162,6 +162,24 @@ func TestTransform(t *testing.T) {
 		c := doc.Paths.Value("/cases").Post.RequestBody.Value.Content
 		if len(c) != 1 || c[jsonMedia] == nil {
 			t.Errorf("request body media types = %v, want application/json only", mediaTypes(c))
+		}
+	})
+
+	t.Run("a form body is kept beside JSON (OAuth token endpoint)", func(t *testing.T) {
+		var m map[string]any
+		if err := json.Unmarshal(fixture(t), &m); err != nil {
+			t.Fatal(err)
+		}
+		op := m["paths"].(map[string]any)["/auth/login"].(map[string]any)["post"].(map[string]any)
+		op["consumes"] = []any{"application/x-www-form-urlencoded", "application/json", "text/plain"}
+		b, _ := json.Marshal(m)
+		d, _, err := convert(b, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := d.Paths.Value("/auth/login").Post.RequestBody.Value.Content
+		if got := mediaTypes(c); strings.Join(got, " ") != "application/json application/x-www-form-urlencoded" {
+			t.Errorf("request body media types = %v, want JSON and form", got)
 		}
 	})
 

@@ -19,6 +19,7 @@ const (
 	problemRef     = "#/components/schemas/" + problemSchema
 	problemMedia   = "application/problem+json"
 	jsonMedia      = "application/json"
+	formMedia      = "application/x-www-form-urlencoded"
 	headerRefBase  = "#/components/headers/"
 	hdrLimit       = "RateLimit-Limit"
 	hdrRemaining   = "RateLimit-Remaining"
@@ -235,7 +236,9 @@ func isJSONMedia(mt string) bool {
 	return mt == jsonMedia || strings.HasPrefix(mt, jsonMedia+";")
 }
 
-// fixRequestBody keeps only application/json.
+// fixRequestBody keeps only application/json, and beside it
+// application/x-www-form-urlencoded where the operation declares it (the
+// OAuth token endpoint, RFC 6749 §4.4, which clients call form-encoded).
 func fixRequestBody(op operation) error {
 	if op.RequestBody == nil || op.RequestBody.Value == nil {
 		return nil
@@ -243,11 +246,13 @@ func fixRequestBody(op operation) error {
 	// openapi2conv's note for converting back to Swagger 2.0; not ours.
 	delete(op.RequestBody.Value.Extensions, "x-originalParamName")
 	content := op.RequestBody.Value.Content
-	var keep *openapi3.MediaType
+	var keep, form *openapi3.MediaType
 	for mt, m := range content {
 		switch {
 		case isJSONMedia(mt):
 			keep = m
+		case mt == formMedia:
+			form = m
 		case mt == "*/*" && len(content) == 1:
 			keep = m
 		}
@@ -256,6 +261,9 @@ func fixRequestBody(op operation) error {
 		return fmt.Errorf("%s: request body is not JSON (%v): add `@Accept json`", op, mediaTypes(content))
 	}
 	op.RequestBody.Value.Content = openapi3.Content{jsonMedia: keep}
+	if form != nil {
+		op.RequestBody.Value.Content[formMedia] = form
+	}
 	return nil
 }
 
@@ -281,8 +289,10 @@ func problemContent() openapi3.Content {
 }
 
 // addStandardResponses declares the errors that middleware can return on
-// every route: 429 (rate limiter), 500 (error handler), and 401 (auth) on
-// secured routes. Annotated responses win; these only fill gaps.
+// every route: 429 (rate limiter), 500 (error handler), and on secured
+// routes 401 (auth) and 403 (the scope gate refuses a personal or service
+// token on a route its scopes do not reach). Annotated responses win; these
+// only fill gaps.
 func addStandardResponses(op operation, rep *Report) {
 	if op.Responses == nil {
 		op.Responses = openapi3.NewResponses()
@@ -298,6 +308,7 @@ func addStandardResponses(op operation, rep *Report) {
 	}
 	if op.secured() {
 		add(http.StatusUnauthorized)
+		add(http.StatusForbidden)
 	}
 	add(http.StatusTooManyRequests)
 	add(http.StatusInternalServerError)
@@ -325,6 +336,9 @@ func fixResponses(op operation) error {
 				}
 			}
 			r.Content = problemContent()
+		}
+		if code[0] == '2' {
+			dropJSONBesideFiles(r)
 		}
 		if code[0] == '2' || code[0] == '4' {
 			if r.Headers == nil {
@@ -362,6 +376,25 @@ var knownHeaders = map[string]func() *openapi3.Schema{
 	hdrLocation: func() *openapi3.Schema {
 		return openapi3.NewStringSchema().WithFormat("uri-reference").WithMaxLength(2048)
 	},
+	// exports.WatermarkHeader: "w1." and base64url.
+	"BIC-Watermark": func() *openapi3.Schema {
+		return openapi3.NewStringSchema().WithMaxLength(4000).WithPattern(`^w1\.[A-Za-z0-9_-]+$`)
+	},
+}
+
+// dropJSONBesideFiles removes the JSON media type swag copies from @Produce
+// into a success response whose body is a file: such an operation declares
+// json for its problem documents, not for the file.
+func dropJSONBesideFiles(r *openapi3.Response) {
+	binary := false
+	for _, m := range r.Content {
+		if m != nil && m.Schema != nil && m.Schema.Value != nil && m.Schema.Value.Format == "binary" {
+			binary = true
+		}
+	}
+	if binary {
+		delete(r.Content, "application/json")
+	}
 }
 
 func describeSchema(s *openapi3.SchemaRef) string {

@@ -19,6 +19,47 @@ const (
 	RoleLeader     Role = "leader"
 	RoleCaseworker Role = "caseworker"
 	RoleAnalyst    Role = "analyst"
+	// RoleIntegration is the role of a service account (an outside system
+	// with client credentials). It is never a user's role: Valid refuses it.
+	RoleIntegration Role = "integration"
+)
+
+// Scope limits what a token may do. An interactive session has no scopes and
+// all the rights of its role; a personal token or a service account's token
+// carries scopes, and every route it may call names the scope it needs.
+type Scope string
+
+const (
+	// ScopeExportsRead pulls pseudonymised exports.
+	ScopeExportsRead Scope = "exports:read"
+	// ScopeExportsIdentifiable pulls identifiable exports, with a stated purpose.
+	ScopeExportsIdentifiable Scope = "exports:identifiable"
+	// ScopeCasesRead reads cases of the account's teams.
+	ScopeCasesRead Scope = "cases:read"
+	// ScopeAuditRead pulls the audit dataset.
+	ScopeAuditRead Scope = "audit:read"
+)
+
+// Scopes is every scope, in the order documents list them.
+var Scopes = []Scope{ScopeExportsRead, ScopeExportsIdentifiable, ScopeCasesRead, ScopeAuditRead}
+
+// Valid reports whether s is a known scope.
+func (s Scope) Valid() bool {
+	for _, k := range Scopes {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Kind says how the actor proved who it is.
+type Kind string
+
+const (
+	KindSession       Kind = "session"        // a person logged in with a password
+	KindPersonalToken Kind = "personal_token" // a person's own API token
+	KindService       Kind = "service"        // a service account's client credentials
 )
 
 // Valid reports whether r is a known role.
@@ -32,11 +73,38 @@ func (r Role) Valid() bool {
 
 // Actor is an authenticated principal.
 type Actor struct {
-	UserID    uuid.UUID
-	Role      Role
-	TeamIDs   []uuid.UUID
-	RequestID string
-	ClientIP  string
+	// UserID is the user, or for KindService the service account.
+	UserID uuid.UUID
+	Role   Role
+	// TeamIDs are the teams whose cases the actor may reach. A service
+	// account with municipality-wide reach gets every team here.
+	TeamIDs []uuid.UUID
+	Kind    Kind
+	// Scopes limit a token (KindPersonalToken, KindService); nil for a
+	// session, which has the full rights of its role.
+	Scopes []Scope
+	// CredentialID is the personal token or client credential used, so that
+	// every audit row written under it names it.
+	CredentialID *uuid.UUID
+	RequestID    string
+	ClientIP     string
+}
+
+// Scoped reports whether the actor is limited by scopes (a token, not a session).
+func (a Actor) Scoped() bool { return a.Kind == KindPersonalToken || a.Kind == KindService }
+
+// HasScope reports whether the actor may act within s: always for a session,
+// else only when the token carries s.
+func (a Actor) HasScope(s Scope) bool {
+	if !a.Scoped() {
+		return true
+	}
+	for _, k := range a.Scopes {
+		if k == s {
+			return true
+		}
+	}
+	return false
 }
 
 // InTeam reports whether the actor is a member of team.
@@ -51,8 +119,16 @@ func (a Actor) InTeam(team uuid.UUID) bool {
 
 // WorksWithCases reports whether the role may read and write identifiable case
 // content of its own teams.
+// A service account reads cases only with the cases:read scope; the route
+// gate keeps its token off every write.
 func (a Actor) WorksWithCases() bool {
-	return a.Role == RoleCaseworker || a.Role == RoleLeader
+	switch a.Role {
+	case RoleCaseworker, RoleLeader:
+		return a.HasScope(ScopeCasesRead) || !a.Scoped()
+	case RoleIntegration:
+		return a.HasScope(ScopeCasesRead)
+	}
+	return false
 }
 
 // RequireCaseAccess refuses roles that never see case content.

@@ -33,6 +33,10 @@ const (
 type DB struct {
 	gorm    *gorm.DB
 	Dialect Dialect
+	// reader is SQLite's read-only pool for long reads (exports): WAL lets
+	// readers run beside the one writer, so a large export neither waits for
+	// nor holds up the connection every request shares.
+	reader *sql.DB
 }
 
 // Options configure Open.
@@ -85,6 +89,7 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 	// instead of failing; WAL lets readers run beside the single writer;
 	// foreign_keys is off by default in SQLite and must be switched on per
 	// connection.
+	registerSQLiteFunctions()
 	dsn := "file:" + o.SQLitePath +
 		"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
 		"&_pragma=foreign_keys(1)&_txlock=immediate"
@@ -107,16 +112,34 @@ func Open(ctx context.Context, o Options) (*DB, error) {
 	if err := registerCounter(g); err != nil {
 		return nil, fmt.Errorf("register callbacks: %w", err)
 	}
-	return &DB{gorm: g, Dialect: SQLite}, nil
+	reader, err := sql.Open("sqlite", "file:"+o.SQLitePath+"?mode=ro&_pragma=busy_timeout(10000)&_txlock=deferred")
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite reader: %w", err)
+	}
+	reader.SetMaxOpenConns(4)
+	reader.SetMaxIdleConns(1)
+	return &DB{gorm: g, Dialect: SQLite, reader: reader}, nil
 }
 
-// Close releases the pool.
+// Close releases the pools.
 func (d *DB) Close() error {
+	if d.reader != nil {
+		_ = d.reader.Close()
+	}
 	s, err := d.gorm.DB()
 	if err != nil {
 		return err
 	}
 	return s.Close()
+}
+
+// Reader returns the pool for long read-only work: SQLite's read-only pool, or
+// the one PostgreSQL pool.
+func (d *DB) Reader() (*sql.DB, error) {
+	if d.reader != nil {
+		return d.reader, nil
+	}
+	return d.gorm.DB()
 }
 
 // SQL returns the underlying pool (for health checks and raw COPY-style work).

@@ -27,6 +27,7 @@ const (
 	PreconditionRequired Code = "precondition-required"
 	TooLarge             Code = "payload-too-large"
 	UnsupportedMedia     Code = "unsupported-media-type"
+	NotAcceptable        Code = "not-acceptable" // 406: no format the caller accepts
 	TooManyRequests      Code = "too-many-requests"
 	Internal             Code = "internal"
 )

@@ -39,7 +39,17 @@ type Problem struct {
 	// What must be done before the request can succeed: on a refused phase
 	// move, the core principles still open in the phase's checklist.
 	Missing []MissingItem `json:"missing,omitempty" validate:"max=50"`
+	// OAuth 2.0 error code (RFC 6749 §5.2), on errors of the token endpoint
+	// only, so that OAuth client libraries understand the answer.
+	Error string `json:"error,omitempty" enums:"invalid_request,invalid_client,unsupported_grant_type,invalid_scope"`
+	// The detail again, under the OAuth name (RFC 6749 §5.2); present with error.
+	ErrorDescription string `json:"error_description,omitempty" maxLength:"2000"`
 } // @name Problem
+
+// OAuthError is the key in errs.Error.Extra that carries the OAuth 2.0 error
+// code of a token-endpoint failure (invalid_client, invalid_scope, …); the
+// problem then also carries error and error_description.
+const OAuthError = "error"
 
 // MissingItem is one thing that must be done first.
 type MissingItem struct {
@@ -75,6 +85,7 @@ var statusByCode = map[errs.Code]int{
 	errs.PreconditionRequired: http.StatusPreconditionRequired,
 	errs.TooLarge:             http.StatusRequestEntityTooLarge,
 	errs.UnsupportedMedia:     http.StatusUnsupportedMediaType,
+	errs.NotAcceptable:        http.StatusNotAcceptable,
 	errs.TooManyRequests:      http.StatusTooManyRequests,
 	errs.Internal:             http.StatusInternalServerError,
 }
@@ -93,6 +104,7 @@ var titleByCode = map[errs.Code]string{
 	errs.PreconditionRequired: "If-Match required",
 	errs.TooLarge:             "Request body too large",
 	errs.UnsupportedMedia:     "Unsupported media type",
+	errs.NotAcceptable:        "Not acceptable",
 	errs.TooManyRequests:      "Too many requests",
 	errs.Internal:             "Internal server error",
 }
@@ -114,6 +126,8 @@ func codeByStatus(status int) errs.Code {
 		return errs.TooLarge
 	case http.StatusUnsupportedMediaType:
 		return errs.UnsupportedMedia
+	case http.StatusNotAcceptable:
+		return errs.NotAcceptable
 	case http.StatusTooManyRequests:
 		return errs.TooManyRequests
 	}
@@ -176,6 +190,9 @@ func ErrorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if v, ok := e.Extra["current_etag"].(string); ok {
 			p.CurrentETag = v
 		}
+		if v, ok := e.Extra[OAuthError].(string); ok && v != "" {
+			p.Error, p.ErrorDescription = v, p.Detail
+		}
 		if m, ok := e.Extra["missing"].([]map[string]string); ok {
 			for _, it := range m {
 				p.Missing = append(p.Missing, MissingItem{Code: it["code"], Title: it["title"]})
@@ -184,7 +201,9 @@ func ErrorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 		if e.RetryAfter > 0 {
 			c.Response().Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))
 		}
-		if status == http.StatusUnauthorized {
+		// A handler may name another challenge (the token endpoint answers
+		// Basic to a client that authenticated with Basic, RFC 6749 §5.2).
+		if status == http.StatusUnauthorized && c.Response().Header().Get("WWW-Authenticate") == "" {
 			c.Response().Header().Set("WWW-Authenticate", `Bearer realm="bic"`)
 		}
 		c.Response().Header().Set(echo.HeaderContentType, ProblemContentType)

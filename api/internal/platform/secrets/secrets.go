@@ -16,8 +16,9 @@ import (
 
 // Box seals and opens values with keys derived from a master key.
 type Box struct {
-	aead    cipher.AEAD
-	hashKey []byte
+	aead      cipher.AEAD
+	hashKey   []byte
+	pseudoKey []byte
 }
 
 // New derives the encryption and hashing keys from master (32 bytes). Separate
@@ -35,7 +36,7 @@ func New(master []byte) (*Box, error) {
 	if err != nil {
 		return nil, fmt.Errorf("secrets: %w", err)
 	}
-	return &Box{aead: aead, hashKey: derive(master, "bic/lookup-hash/v1")}, nil
+	return &Box{aead: aead, hashKey: derive(master, "bic/lookup-hash/v1"), pseudoKey: derive(master, "bic/pseudonym/v1")}, nil
 }
 
 func derive(master []byte, label string) []byte {
@@ -79,4 +80,21 @@ func (b *Box) Hash(purpose, value string) string {
 	m.Write([]byte{0})
 	m.Write([]byte(value))
 	return hex.EncodeToString(m.Sum(nil))
+}
+
+// PseudonymKey is the key of the stable pseudonyms in exports, derived from
+// the master key so that every municipality (every key) has its own, as hex
+// text: PostgreSQL's bic_pseudonym reads it from a session setting.
+func (b *Box) PseudonymKey() string { return hex.EncodeToString(b.pseudoKey) }
+
+// Pseudonym is the keyed pseudonym of a row of a kind ('case', 'goal', …):
+// the first 80 bits of HMAC-SHA-256 over "kind:id", keyed with the hex text of
+// the key. It must stay identical to bic_pseudonym in the PostgreSQL
+// migrations (00011_exports.sql); a test holds the two together.
+func Pseudonym(key, kind, id string) string {
+	m := hmac.New(sha256.New, []byte(key))
+	m.Write([]byte(kind))
+	m.Write([]byte{':'})
+	m.Write([]byte(id))
+	return hex.EncodeToString(m.Sum(nil))[:20]
 }

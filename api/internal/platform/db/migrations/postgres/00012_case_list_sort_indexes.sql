@@ -1,0 +1,11 @@
+-- A case list spanning many teams (a leader of a whole area) wants the first
+-- page of all their cases in one sort order. The (team_id, …) indexes serve a
+-- single team; across many teams PostgreSQL reads and sorts every case of
+-- those teams instead (150 ms per page at 100 000 cases, measured by
+-- `make bench`). An index per sort order lets it walk the cases in order,
+-- keep those of the caller's teams and stop after one page (under 1 ms).
+CREATE INDEX cases_updated_idx ON cases (updated_at, id);
+CREATE INDEX cases_opened_idx ON cases (opened_at, id);
+CREATE INDEX cases_name_idx ON cases (citizen_name_search, id);
+-- The expression is the list's sort expression for next_follow_up, verbatim.
+CREATE INDEX cases_next_follow_up_idx ON cases ((COALESCE(next_follow_up_date, '9999-12-31')), id);
