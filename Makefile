@@ -69,6 +69,16 @@ openapi-check: node-deps ## Fail when openapi.yaml or a generated client is stal
 	done
 	@echo "openapi.yaml and generated client are up to date"
 
+.PHONY: bench
+bench: ## The benchmark (docs/performance.md): a synthetic municipality at scale, exports against COPY, case endpoints under load (BENCH_SCALE=full|small|tiny)
+	$(GO) build -o bin/bicbench ./api/cmd/bicbench
+	bin/bicbench run
+
+.PHONY: bench-smoke
+bench-smoke: ## The benchmark at a tiny scale, to check it runs (about a minute)
+	$(GO) build -o bin/bicbench ./api/cmd/bicbench
+	BENCH_SCALE=tiny BENCH_DURATION=3s bin/bicbench run
+
 .PHONY: dictionary
 dictionary: ## Regenerate docs/data-dictionary.md from the export datasets (a Go test fails when it is stale)
 	$(GO) run ./api/tools/dictionary -out docs/data-dictionary.md
